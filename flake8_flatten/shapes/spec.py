@@ -1,0 +1,116 @@
+"""The vocabulary every layer rule is written in.
+
+A layer family is a `LayerSpec`: the Keras 3 positional parameter order, the
+defaults, a static shape rule and the family's role for the FLT001 policy.
+Rules receive already-bound parameters (`Params`) and a known input shape, and
+return the output shape, with ``None`` for every size they cannot know.  A rule
+raises `ShapeError` only where real Keras refuses to build the layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Optional, Tuple
+
+from ..model import UNKNOWN, LayerCall, Shape
+
+#: Roles tell the FLT001 policy what a layer does to the non-batch, non-feature axes.
+DENSE = "dense"  # acts on the last axis only
+TRANSPARENT = "transparent"  # keeps every axis and its meaning (Dropout, BatchNorm...)
+FEATURE_MAP = "feature_map"  # conv/pool/padding/cropping/upsampling: spatial axes
+SEQUENCE = "sequence"  # Embedding, RNNs, RepeatVector: time axes meant per-step
+REDUCER = "reducer"  # Flatten, global pooling: no extra axes remain
+RESHAPE = "reshape"  # an explicit new layout chosen by the author
+
+
+class ShapeError(ValueError):
+    """Real Keras would refuse to build this layer on this input."""
+
+
+class Params(dict):
+    """Bound constructor arguments; a missing or unevaluable one reads as UNKNOWN."""
+
+    def __missing__(self, key: str) -> Any:
+        return UNKNOWN
+
+
+Rule = Callable[[Params, Tuple], Shape]
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    positional: Tuple[str, ...]
+    rule: Rule
+    role: str = TRANSPARENT
+    defaults: Dict[str, Any] = field(default_factory=dict)
+    min_rank: int = 1  # smallest input rank (batch included) Keras accepts
+    exact_rank: Optional[int] = None  # the input rank the layer requires, if fixed
+
+    def bind(self, call: LayerCall) -> Params:
+        params = Params(self.defaults)
+        for name, value in zip(self.positional, call.args):
+            params[name] = value
+        if len(call.args) > len(self.positional):
+            raise TypeError("more positional arguments than the layer takes")
+        for name, value in call.kwargs:
+            params[name] = value
+        return params
+
+
+# --- helpers shared by the rules -------------------------------------------------
+
+
+def as_int(value: Any) -> Optional[int]:
+    """An int argument, or None when unknown or not an int (bools are not sizes)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value
+
+
+def as_tuple(value: Any, n: int) -> Tuple[Optional[int], ...]:
+    """Keras's ``standardize_tuple``: an int or an n-sequence of ints."""
+    if isinstance(value, (tuple, list)):
+        if len(value) != n:
+            return (None,) * n
+        return tuple(as_int(v) for v in value)
+    single = as_int(value)
+    return (single,) * n
+
+
+def as_str(value: Any) -> Optional[str]:
+    return value.lower() if isinstance(value, str) else None
+
+
+def as_bool(value: Any, default: bool) -> Optional[bool]:
+    """True/False when literal, the default when absent, None when unknown."""
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return None
+
+
+def channels_first(params: Params) -> Optional[bool]:
+    """The layer's data_format; Keras's default is channels_last."""
+    fmt = params.get("data_format")  # absent means Keras's default
+    if fmt is None:
+        return False
+    fmt = as_str(fmt)
+    if fmt == "channels_first":
+        return True
+    if fmt == "channels_last":
+        return False
+    return None
+
+
+def product(dims) -> Optional[int]:
+    total = 1
+    for d in dims:
+        if d is None:
+            return None
+        total *= d
+    return total
+
+
+def identity(params: Params, shape: Tuple) -> Shape:
+    return shape
