@@ -90,3 +90,11 @@ class ModelDescription:
     input_shape: Shape = None
     layers: list = field(default_factory=list)
     truncated: bool = False
+
+
+def format_shape(shape: Shape) -> str:
+    """``(None, 3, 16)``, as Keras prints shapes; ``?`` for an unknown shape."""
+    if shape is None:
+        return "?"
+    inner = ", ".join("None" if d is None else str(d) for d in shape)
+    return f"({inner},)" if len(shape) == 1 else f"({inner})"

@@ -1,1 +1,188 @@
-SPECS = {}
+"""Embedding, the recurrent layers and the wrappers that apply a layer along time.
+
+Keras 3 semantics (checked against keras/src/layers/rnn and core/embedding.py):
+
+* ``Embedding`` appends ``output_dim`` to an input of any rank; ``input_length``
+  is deprecated and ignored for shapes.
+* ``SimpleRNN``/``LSTM``/``GRU`` need rank-3 input with a known feature size (the
+  kernel must be fully defined), return ``(batch, units)`` or, with
+  ``return_sequences``, ``(batch, time, units)``.  ``return_state`` makes the
+  output a list, which no single shape describes: unknown.
+* ``Bidirectional`` takes the forward layer's output shape; ``concat`` doubles the
+  last axis, ``sum``/``mul``/``ave`` keep it, ``None`` returns a list.
+* ``TimeDistributed`` applies the inner layer to ``shape[:1] + shape[2:]`` and
+  re-inserts the time axis.  Keras bypasses the inner layer's input-rank check
+  there, so where only our rank check would refuse we claim nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..model import UNKNOWN, LayerCall
+from .spec import SEQUENCE, LayerSpec, Params, ShapeError, as_bool
+
+
+def _positive(value: Any, layer: str, name: str, allow_bool: bool = True) -> Optional[int]:
+    """A size argument Keras insists be a positive int; None when unknown."""
+    if value is UNKNOWN:
+        return None
+    if isinstance(value, bool):
+        if not allow_bool:
+            raise ShapeError(f"{layer} needs a positive integer {name}, got {value!r}")
+        return None  # Keras takes bools as 0/1 here; too odd to claim anything
+    if not isinstance(value, int):
+        raise ShapeError(f"{layer} needs a positive integer {name}, got {value!r}")
+    if value <= 0:
+        raise ShapeError(f"{layer} needs a positive integer {name}, got {value}")
+    return value
+
+
+# --- Embedding -------------------------------------------------------------------
+
+
+def embedding(params: Params, shape: tuple):
+    """Embedding looks up every index: (batch, ...) -> (batch, ..., output_dim)."""
+    _positive(params["input_dim"], "Embedding", "input_dim", allow_bool=False)
+    output_dim = _positive(params["output_dim"], "Embedding", "output_dim", allow_bool=False)
+    return shape + (output_dim,)
+
+
+# --- SimpleRNN / LSTM / GRU ------------------------------------------------------
+
+
+def rnn(kind: str):
+    def rule(params: Params, shape: tuple):
+        units = _positive(params["units"], kind, "units")
+        if shape[2] is None:
+            raise ShapeError(
+                f"{kind} needs a known feature size (last axis) to build its kernel, got {shape}"
+            )
+        stateful = as_bool(params.get("stateful"), False)
+        if shape[0] is None:
+            if stateful:
+                raise ShapeError(f"{kind}(stateful=True) needs a static batch size, got {shape}")
+            if stateful is None:
+                return None  # stateful would refuse a dynamic batch
+        if as_bool(params.get("return_state"), False) is not False:
+            return None  # a list of outputs (or possibly one): no single shape
+        sequences = as_bool(params.get("return_sequences"), False)
+        if sequences is None:
+            return None  # even the rank depends on it
+        if sequences:
+            return (shape[0], shape[1], units)
+        return (shape[0], units)
+
+    return rule
+
+
+_SIMPLE_RNN = (
+    "units", "activation", "use_bias", "kernel_initializer", "recurrent_initializer",
+    "bias_initializer", "kernel_regularizer", "recurrent_regularizer", "bias_regularizer",
+    "activity_regularizer", "kernel_constraint", "recurrent_constraint", "bias_constraint",
+    "dropout", "recurrent_dropout", "return_sequences", "return_state", "go_backwards",
+    "stateful", "unroll", "seed",
+)
+_LSTM = (
+    "units", "activation", "recurrent_activation", "use_bias", "kernel_initializer",
+    "recurrent_initializer", "bias_initializer", "unit_forget_bias", "kernel_regularizer",
+    "recurrent_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+    "recurrent_constraint", "bias_constraint", "dropout", "recurrent_dropout", "seed",
+    "return_sequences", "return_state", "go_backwards", "stateful", "unroll", "use_cudnn",
+)
+_GRU = (
+    "units", "activation", "recurrent_activation", "use_bias", "kernel_initializer",
+    "recurrent_initializer", "bias_initializer", "kernel_regularizer",
+    "recurrent_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+    "recurrent_constraint", "bias_constraint", "dropout", "recurrent_dropout", "seed",
+    "return_sequences", "return_state", "go_backwards", "stateful", "unroll", "reset_after",
+    "use_cudnn",
+)
+
+#: Layers Bidirectional can wrap (they have go_backwards/return_sequences/...).
+RNN_KINDS = ("SimpleRNN", "LSTM", "GRU")
+
+
+# --- Bidirectional ---------------------------------------------------------------
+
+_MERGE_MODES = ("concat", "sum", "mul", "ave")
+
+
+def bidirectional(params: Params, shape: tuple):
+    from .engine import infer_layer, spec_for
+
+    inner = params["layer"]
+    if not isinstance(inner, LayerCall):
+        if inner is UNKNOWN:
+            return None
+        raise ShapeError(f"Bidirectional needs a Keras layer instance, got {inner!r}")
+    merge = params.get("merge_mode", "concat")
+    if merge is UNKNOWN:
+        return None
+    if merge is not None and merge not in _MERGE_MODES:  # case-sensitive in Keras
+        raise ShapeError(f"Bidirectional got an invalid merge_mode {merge!r}")
+    if not inner.is_keras or spec_for(inner) is None:
+        return None  # a layer we have no rule for
+    if inner.kind not in RNN_KINDS:
+        raise ShapeError(f"Bidirectional cannot wrap {inner.kind}: it is not a recurrent layer")
+    inner_params = spec_for(inner).bind(inner)
+    backwards = as_bool(inner_params.get("go_backwards"), False)
+    backward_layer = params.get("backward_layer")
+    if backward_layer is None:
+        if backwards:
+            raise ShapeError("Bidirectional's forward layer has go_backwards=True, as its copy")
+        if backwards is None:
+            return None  # would refuse if it were True
+    else:
+        # Keras sizes the output from the forward layer alone, even under concat
+        # with a differently sized backward layer: no trustworthy claim.
+        return None
+    out = infer_layer(inner, shape)  # Bidirectional keeps the inner layer's input spec
+    if out is None or merge is None:
+        return None  # merge_mode=None returns a list [forward, backward]
+    if merge == "concat":
+        last = out[-1]
+        return out[:-1] + (None if last is None else 2 * last,)
+    return out
+
+
+# --- TimeDistributed -------------------------------------------------------------
+
+
+def time_distributed(params: Params, shape: tuple):
+    from .engine import infer_layer, spec_for
+
+    inner = params["layer"]
+    if not isinstance(inner, LayerCall):
+        if inner is UNKNOWN:
+            return None
+        raise ShapeError(f"TimeDistributed needs a Keras layer instance, got {inner!r}")
+    spec = spec_for(inner)
+    if spec is None:
+        return None
+    child = shape[:1] + shape[2:]
+    rank = len(child)
+    if (spec.exact_rank is not None and rank != spec.exact_rank) or rank < spec.min_rank:
+        # Keras skips the inner layer's input-spec check here; whether it then
+        # refuses depends on the layer's build: claim nothing.
+        return None
+    out = infer_layer(inner, child)
+    if out is None:
+        return None
+    return (out[0], shape[1]) + tuple(out[1:])
+
+
+SPECS = {
+    "Embedding": LayerSpec(
+        ("input_dim", "output_dim", "embeddings_initializer", "embeddings_regularizer",
+         "embeddings_constraint", "mask_zero", "weights", "lora_rank", "lora_alpha"),
+        embedding, SEQUENCE, min_rank=1,
+    ),
+    "SimpleRNN": LayerSpec(_SIMPLE_RNN, rnn("SimpleRNN"), SEQUENCE, exact_rank=3),
+    "LSTM": LayerSpec(_LSTM, rnn("LSTM"), SEQUENCE, exact_rank=3),
+    "GRU": LayerSpec(_GRU, rnn("GRU"), SEQUENCE, exact_rank=3),
+    "Bidirectional": LayerSpec(
+        ("layer", "merge_mode", "weights", "backward_layer"), bidirectional, SEQUENCE
+    ),
+    "TimeDistributed": LayerSpec(("layer",), time_distributed, SEQUENCE, min_rank=3),
+}

@@ -1,0 +1,35 @@
+"""Discovery: source code -> `ModelDescription`s, without executing anything."""
+
+from __future__ import annotations
+
+import ast
+from typing import List, Optional
+
+from ..model import ModelDescription
+
+#: Every Keras spelling contains this text; files without it cost one substring scan.
+KERAS_MARKER = "keras"
+
+
+def may_define_models(source: str) -> bool:
+    return KERAS_MARKER in source and "Sequential" in source
+
+
+def discover(source: str, tree: Optional[ast.Module] = None,
+             lines: Optional[List[str]] = None) -> List[ModelDescription]:
+    """All Keras models defined in ``source``; [] for files that cannot be parsed."""
+    if not may_define_models(source):
+        return []
+    from .sequential import Analysis  # imports libcst: only for files that need it
+
+    if tree is None:
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return []
+    if lines is None:
+        lines = source.splitlines(keepends=True)
+    try:
+        return Analysis(tree, lines).run()
+    except RecursionError:
+        return []

@@ -1,0 +1,187 @@
+"""Evaluate the expressions that become model data, without executing anything.
+
+The `ast` tree locates an expression; its source text is parsed with libcst and
+walked here.  Only literals, names bound to constants, simple arithmetic,
+tuple building/indexing and Keras layer constructor calls are understood; every
+other expression is UNKNOWN.  Nothing from the linted file is ever executed.
+"""
+
+from __future__ import annotations
+
+import ast
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+import libcst as cst
+
+from ..model import UNKNOWN, LayerCall
+from .names import keras_class
+
+#: Bounds that keep evaluation cheap whatever the code says.
+MAX_INT = 2 ** 62
+MAX_SEQUENCE = 4096
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> Optional[cst.BaseExpression]:
+    try:
+        return cst.parse_expression("(" + text + "\n)")
+    except Exception:  # libcst's parser errors, recursion limits: unknown, never a crash
+        return None
+
+
+def dotted_name(node: cst.CSTNode) -> Optional[str]:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = dotted_name(node.value)
+        return None if base is None else f"{base}.{node.attr.value}"
+    return None
+
+
+def _bounded(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if isinstance(value, int) and abs(value) > MAX_INT:
+        return UNKNOWN
+    if isinstance(value, float) and value != value:  # NaN
+        return UNKNOWN
+    return value
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _binary(op: cst.BaseBinaryOp, left, right):
+    if left is UNKNOWN or right is UNKNOWN:
+        return UNKNOWN
+    if isinstance(left, tuple) and isinstance(right, tuple) and isinstance(op, cst.Add):
+        return left + right if len(left) + len(right) <= MAX_SEQUENCE else UNKNOWN
+    if isinstance(left, tuple) and isinstance(op, cst.Multiply) and isinstance(right, int) \
+            and not isinstance(right, bool):
+        return left * right if 0 <= len(left) * right <= MAX_SEQUENCE else UNKNOWN
+    if not (_number(left) and _number(right)):
+        return UNKNOWN
+    if isinstance(op, cst.Add):
+        return left + right
+    if isinstance(op, cst.Subtract):
+        return left - right
+    if isinstance(op, cst.Multiply):
+        return left * right
+    if isinstance(op, cst.FloorDivide):
+        return left // right if right else UNKNOWN
+    if isinstance(op, cst.Modulo):
+        return left % right if right else UNKNOWN
+    if isinstance(op, cst.Divide):
+        return left / right if right else UNKNOWN
+    if isinstance(op, cst.Power):
+        if isinstance(left, int) and isinstance(right, int) and 0 <= right <= 64 \
+                and abs(left).bit_length() * right <= 64:
+            return left ** right
+        return UNKNOWN
+    return UNKNOWN
+
+
+class Evaluator:
+    """Turns expressions into Python values, `LayerCall`s, or UNKNOWN."""
+
+    def __init__(self, lines: List[str]):
+        self.lines = lines
+
+    def source_of(self, node: ast.expr) -> Optional[str]:
+        """The exact source text of an ast expression (ast.get_source_segment, without
+        re-splitting the file for every call)."""
+        try:
+            first, last = node.lineno - 1, node.end_lineno - 1
+            if first == last:
+                return self.lines[first][node.col_offset:node.end_col_offset]
+            parts = [self.lines[first][node.col_offset:]]
+            parts.extend(self.lines[first + 1:last])
+            parts.append(self.lines[last][:node.end_col_offset])
+            return "".join(parts)
+        except (AttributeError, IndexError, TypeError):
+            return None
+
+    def evaluate(self, node: Optional[ast.expr], scope, position: Optional[Tuple[int, int]] = None):
+        """Evaluate an ast expression in ``scope``; layer calls get ``position``
+        (default: the expression's own start)."""
+        if node is None:
+            return UNKNOWN
+        text = self.source_of(node)
+        tree = _parse(text) if text is not None else None
+        if tree is None:
+            return UNKNOWN
+        if position is None:
+            position = (node.lineno, node.col_offset)
+        try:
+            return self._eval(tree, scope, position)
+        except RecursionError:
+            return UNKNOWN
+
+    def _eval(self, node: cst.CSTNode, scope, position):
+        ev = lambda n: self._eval(n, scope, position)  # noqa: E731
+        if isinstance(node, cst.Integer):
+            return _bounded(int(node.value.replace("_", ""), 0))
+        if isinstance(node, cst.Float):
+            return _bounded(float(node.value.replace("_", "")))
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            value = node.evaluated_value
+            return value if isinstance(value, str) else UNKNOWN
+        if isinstance(node, cst.Name):
+            if node.value in ("True", "False", "None"):
+                return {"True": True, "False": False, "None": None}[node.value]
+            return scope.value(node.value)
+        if isinstance(node, (cst.Tuple, cst.List)):
+            if any(isinstance(e, cst.StarredElement) for e in node.elements) \
+                    or len(node.elements) > MAX_SEQUENCE:
+                return UNKNOWN
+            return tuple(ev(e.value) for e in node.elements)
+        if isinstance(node, cst.UnaryOperation):
+            value = ev(node.expression)
+            if not _number(value):
+                return UNKNOWN
+            if isinstance(node.operator, cst.Minus):
+                return -value
+            return value if isinstance(node.operator, cst.Plus) else UNKNOWN
+        if isinstance(node, cst.BinaryOperation):
+            return _bounded(_binary(node.operator, ev(node.left), ev(node.right)))
+        if isinstance(node, cst.Subscript):
+            return self._subscript(node, scope, position)
+        if isinstance(node, cst.Call):
+            return self._call(node, scope, position)
+        return UNKNOWN
+
+    def _subscript(self, node: cst.Subscript, scope, position):
+        container = self._eval(node.value, scope, position)
+        if not isinstance(container, tuple) or len(node.slice) != 1:
+            return UNKNOWN
+        index = node.slice[0].slice
+        if isinstance(index, cst.Index):
+            i = self._eval(index.value, scope, position)
+            if isinstance(i, int) and not isinstance(i, bool) and -len(container) <= i < len(container):
+                return container[i]
+            return UNKNOWN
+        bounds = [None if part is None else self._eval(part, scope, position)
+                  for part in (index.lower, index.upper, index.step)]
+        if all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds) \
+                and bounds[2] != 0:
+            return container[slice(*bounds)]
+        return UNKNOWN
+
+    def _call(self, node: cst.Call, scope, position):
+        callee = dotted_name(node.func)
+        qualname = scope.qualified_name(callee) if callee else None
+        kind = keras_class(qualname) if qualname else None
+        if kind is None:
+            return UNKNOWN
+        args, kwargs = [], []
+        for arg in node.args:
+            if arg.star:
+                return LayerCall(kind, line=position[0], col=position[1], is_keras=False)
+            value = self._eval(arg.value, scope, position)
+            if arg.keyword is None:
+                args.append(value)
+            else:
+                kwargs.append((arg.keyword.value, value))
+        return LayerCall(kind, tuple(args), tuple(kwargs), position[0], position[1])

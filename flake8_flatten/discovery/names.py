@@ -1,0 +1,50 @@
+"""Which Keras symbol a dotted name refers to, from the file's own imports.
+
+Never by matching bare names: ``Sequential`` is a Keras model only when an import
+says so (an ``iaa.Sequential`` from imgaug is not).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+SEQUENTIAL = "Sequential"
+INPUT_KINDS = ("Input", "InputLayer")
+
+
+def _keras_path(qualname: str) -> Optional[list]:
+    """The components after the Keras package root, or None if not Keras.
+
+    Roots: ``keras``, ``tf_keras``, ``tensorflow.keras``, ``tensorflow.python.keras``,
+    ``tensorflow.compat.v1.keras`` ...
+    """
+    parts = qualname.split(".")
+    if parts[0] == "tf_keras":
+        return parts[1:]
+    if "keras" not in parts:
+        return None
+    at = parts.index("keras")
+    if at > 0 and parts[0] != "tensorflow":
+        return None
+    return parts[at + 1:]
+
+
+def keras_class(qualname: str) -> Optional[str]:
+    """``"Dense"`` for ``keras.layers.Dense``-like names, ``"Sequential"`` for models,
+    ``"Input"`` for ``keras.Input``; None for anything that is not a Keras class."""
+    path = _keras_path(qualname)
+    if not path:
+        return None
+    name = path[-1]
+    if name == SEQUENTIAL and all(p in ("models", "engine", "sequential", "src") for p in path[:-1]):
+        return SEQUENTIAL
+    if name == "Input" and len(path) == 1:
+        return "Input"
+    if "layers" in path[:-1] and name[:1].isupper():
+        return name
+    return None
+
+
+def is_keras_module(qualname: str) -> bool:
+    """True for Keras modules (whose star import may bring Keras classes into scope)."""
+    return _keras_path(qualname) is not None

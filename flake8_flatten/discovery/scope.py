@@ -1,0 +1,191 @@
+"""What each name means in a scope: a Keras import, a constant we can evaluate, or unknown.
+
+Bindings come from the `ast` tree flake8 already built (cheap); a name is a
+constant only if its scope binds it exactly once, by a plain assignment at the top
+level of the scope body.  Anything else (loops, augmented assignment, conditional
+assignment, parameters) makes it unknown: never a guess.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Dict, List, Optional, Tuple
+
+from ..model import UNKNOWN
+
+_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+class Scope:
+    """A module, function or class body; bindings are collected on first lookup."""
+
+    def __init__(self, body: List[ast.stmt], parent: Optional["Scope"], evaluator,
+                 params: Tuple[str, ...] = ()):
+        self.body = body
+        self.parent = parent
+        self.evaluator = evaluator
+        self.params = params
+        self._bindings: Optional[Dict[str, list]] = None
+        self._stars: List[str] = []
+        self._values: Dict[str, object] = {}
+        self._evaluating: set = set()
+
+    # -- binding collection -------------------------------------------------------
+
+    def _collect(self) -> Dict[str, list]:
+        if self._bindings is None:
+            self._bindings = {}
+            for name in self.params:
+                self._bind(name, ("other",))
+            for stmt in self.body:
+                self._visit(stmt, top=True)
+        return self._bindings
+
+    def _bind(self, name: str, how: tuple) -> None:
+        self._bindings.setdefault(name, []).append(how)
+
+    def _bind_target(self, target: ast.expr, how: tuple) -> None:
+        if isinstance(target, ast.Name):
+            self._bind(target.id, how)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for elt in target.elts:
+                self._bind_target(elt, ("other",))
+        elif isinstance(target, ast.Starred):
+            self._bind_target(target.value, ("other",))
+
+    def _visit(self, node: ast.AST, top: bool) -> None:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            self._bind_import(node)
+        elif isinstance(node, _NESTED):
+            if not isinstance(node, ast.Lambda):
+                self._bind(node.name, ("other",))
+            for expr in getattr(node, "decorator_list", []):
+                self._visit(expr, top=False)
+            return
+        elif isinstance(node, _COMPREHENSIONS):
+            return  # own scope
+        elif isinstance(node, ast.Assign):
+            self._bind_assign(node.targets, node.value, top)
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            self._bind_assign([node.target], node.value, top)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            self._bind_target(node.target, ("other",))
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            self._bind_target(node.target, ("other",))
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            self._bind_target(node.optional_vars, ("other",))
+        elif isinstance(node, ast.NamedExpr):
+            self._bind_target(node.target, ("other",))
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            self._bind(node.name, ("other",))
+        elif isinstance(node, (ast.Global, ast.Nonlocal, ast.Delete)):
+            for name in getattr(node, "names", []):
+                self._bind(name, ("other",))
+            for target in getattr(node, "targets", []):
+                self._bind_target(target, ("other",))
+        elif isinstance(node, ast.MatchAs) and node.name:  # pragma: no cover - 3.10+
+            self._bind(node.name, ("other",))
+        for child in ast.iter_child_nodes(node):
+            self._visit(child, top=False)
+
+    def _bind_assign(self, targets, value, top: bool) -> None:
+        if top and len(targets) == 1 and isinstance(targets[0], ast.Name):
+            self._bind(targets[0].id, ("const", value))
+            return
+        target = targets[0] if len(targets) == 1 else None
+        if (top and isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List))
+                and len(target.elts) == len(value.elts)
+                and all(isinstance(e, ast.Name) for e in target.elts)):
+            for name, elt in zip(target.elts, value.elts):
+                self._bind(name.id, ("const", elt))
+            return
+        for t in targets:
+            self._bind_target(t, ("other",))
+
+    def _bind_import(self, node) -> None:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    self._bind(alias.asname, ("import", alias.name))
+                else:
+                    top = alias.name.split(".")[0]
+                    self._bind(top, ("import", top))
+            return
+        if node.level or not node.module:
+            for alias in node.names:
+                self._bind(alias.asname or alias.name, ("other",))
+            return
+        for alias in node.names:
+            if alias.name == "*":
+                self._stars.append(node.module)
+            else:
+                self._bind(alias.asname or alias.name, ("import", f"{node.module}.{alias.name}"))
+
+    # -- lookups ------------------------------------------------------------------
+
+    def binding(self, name: str) -> tuple:
+        """``("import", qualname)``, ``("const", ast_node)``, ``("other",)`` or ``("free",)``."""
+        how = self._collect().get(name)
+        if how:
+            if len(how) == 1:
+                return how[0]
+            if all(h[0] == "import" for h in how) and len({h[1] for h in how}) == 1:
+                return how[0]
+            return ("other",)
+        if self.parent is not None:
+            return self.parent.binding(name)
+        return ("free",)
+
+    def qualified_name(self, dotted: str) -> Optional[str]:
+        """The imported thing ``a.b.c`` refers to, or None when ``a`` is not an import."""
+        head, _, rest = dotted.partition(".")
+        how = self.binding(head)
+        if how[0] == "import":
+            return how[1] + ("." + rest if rest else "")
+        if how[0] == "free":
+            for module in self.star_modules():
+                return f"{module}.{dotted}"
+        return None
+
+    def star_modules(self) -> List[str]:
+        scope: Optional[Scope] = self
+        found = []
+        while scope is not None:
+            scope._collect()
+            found.extend(scope._stars)
+            scope = scope.parent
+        return found
+
+    def value(self, name: str):
+        """The evaluated constant bound to ``name``, or UNKNOWN."""
+        scope: Optional[Scope] = self
+        while scope is not None:
+            how = scope._collect().get(name)
+            if how:
+                return scope._own_value(name)
+            scope = scope.parent
+        return UNKNOWN
+
+    def _own_value(self, name: str):
+        if name in self._values:
+            return self._values[name]
+        how = self.binding(name)
+        if how[0] != "const" or name in self._evaluating:
+            return UNKNOWN  # not a constant, or a recursive definition (A = B; B = A)
+        self._evaluating.add(name)
+        try:
+            result = self.evaluator.evaluate(how[1], self)
+        finally:
+            self._evaluating.discard(name)
+        self._values[name] = result
+        return result
+
+
+class Overlay(Scope):
+    """A scope that binds a few names (a `for` loop variable) on top of another."""
+
+    def __init__(self, parent: Scope, values: Dict[str, object]):
+        super().__init__([], parent, parent.evaluator)
+        self._bindings = {name: [("const", None)] for name in values}
+        self._values = dict(values)

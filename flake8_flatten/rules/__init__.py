@@ -1,0 +1,34 @@
+"""Diagnostics: model descriptions + shapes -> findings.  Messages are data."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import List, Optional
+
+from ..discovery import discover
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    line: int  # 1-based
+    col: int  # 0-based, as flake8 plugins report it
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.message}"
+
+
+def lint(source: str, tree: Optional[ast.Module] = None,
+         lines: Optional[List[str]] = None) -> List[Finding]:
+    """Every finding in one file's source, sorted by position."""
+    models = discover(source, tree, lines)
+    if not models:
+        return []
+    from . import flt001
+
+    findings = []
+    for model in models:
+        findings.extend(flt001.check(model))
+    return sorted(set(findings))
