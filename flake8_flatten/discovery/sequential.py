@@ -233,7 +233,7 @@ class ScopeWalker:
         if not isinstance(node, ast.Call):
             return False
         callee = target_key(node.func)
-        if callee is None or not callee.endswith(SEQUENTIAL):
+        if callee is None:
             return False
         qualname = self.scope.qualified_name(callee)
         return qualname is not None and keras_class(qualname) == SEQUENTIAL

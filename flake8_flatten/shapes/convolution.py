@@ -170,6 +170,12 @@ def _filters(params: Params, c: Size) -> Size:
     return filters
 
 
+def _separable(params: Params, c: Size) -> Size:
+    """SeparableConv: a depthwise step (checked like DepthwiseConv), then ``filters``."""
+    positive(params, "depth_multiplier")
+    return _filters(params, c)
+
+
 def _depthwise(params: Params, c: Size) -> Size:
     """DepthwiseConv: ``depth_multiplier`` outputs per input channel."""
     c = _known_channels(c)
@@ -244,7 +250,7 @@ def _convolutions():
                                 transposed=True)
     for rank, name in enumerate(SEPARABLE, 1):
         specs[name] = conv_spec(rank, _WINDOW + ("data_format", "dilation_rate", "depth_multiplier")
-                                + _SEPARABLE_TAIL, _filters, strided_dilation_ok=True)
+                                + _SEPARABLE_TAIL, _separable, strided_dilation_ok=True)
     for rank, name in enumerate(DEPTHWISE, 1):
         specs[name] = conv_spec(rank, ("kernel_size", "strides", "padding", "depth_multiplier", "data_format",
                                        "dilation_rate") + _DEPTHWISE_TAIL, _depthwise, strided_dilation_ok=True)

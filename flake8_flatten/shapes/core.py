@@ -54,3 +54,162 @@ SPECS = {
     "SpatialDropout2D": _spatial_dropout(4),
     "SpatialDropout3D": _spatial_dropout(5),
 }
+
+
+# --- EinsumDense ------------------------------------------------------------------
+# Kept apart from the table above: Keras's own parser (einsum_dense.py,
+# _analyze_einsum_string) is ported faithfully so we refuse exactly where it does,
+# then its claimed output is checked against what the einsum really produces.
+
+import re as _re  # noqa: E402
+
+from ..model import UNKNOWN as _UNKNOWN  # noqa: E402
+
+_EINSUM_FORMS = (
+    (_re.compile(r"([a-zA-Z]+),([a-zA-Z]+)->([a-zA-Z]+)"), None),
+    (_re.compile(r"0([a-zA-Z]+),([a-zA-Z]+)->0([a-zA-Z]+)"), "left"),
+    (_re.compile(r"([a-zA-Z]{2,})0,([a-zA-Z]+)->([a-zA-Z]+)0"), "right"),
+)
+
+
+class _Free:
+    """An output_shape entry discovery could not evaluate (assumed valid)."""
+
+    def __repr__(self) -> str:
+        return "?"
+
+
+_FREE = _Free()
+
+
+def einsum_analysis(equation, output_shape, bias_axes, shape):
+    """``(claimed, kernel, true)`` shapes for EinsumDense, or None when not modelled.
+
+    ``claimed`` is what Keras's compute_output_shape says, ``kernel`` the weight
+    shape it builds, ``true`` what the einsum really returns (None where a size is
+    unknown).  Unknown entries of output_shape are ``_FREE`` in claimed/kernel.
+    Raises ShapeError wherever Keras refuses to build.
+    """
+    if not isinstance(equation, str):
+        if equation is _UNKNOWN:
+            return None
+        raise ShapeError(f"EinsumDense needs an equation string, got {equation!r}")
+    if output_shape is _UNKNOWN:
+        return None
+    if isinstance(output_shape, bool):
+        return None
+    if isinstance(output_shape, int):
+        partial = [output_shape]
+    elif isinstance(output_shape, (tuple, list)):
+        partial = []
+        for d in output_shape:
+            if d is _UNKNOWN:
+                partial.append(_FREE)
+            elif d is None or (isinstance(d, int) and not isinstance(d, bool)):
+                partial.append(d)
+            else:
+                return None
+    else:
+        return None
+    replaced = equation.replace("...", "0")
+    for pattern, elision in _EINSUM_FORMS:
+        match = pattern.match(replaced)
+        if match:
+            break
+    else:
+        raise ShapeError(f"EinsumDense cannot parse the equation {equation!r}")
+    if match.end() != len(replaced):
+        return None  # Keras ignores the trailing text; we do not model that
+    input_spec, weight_spec, output_spec = match.groups()
+    if any(len(set(s)) != len(s) for s in (input_spec, weight_spec, output_spec)):
+        return None
+    rank = len(shape)
+    elided = rank - len(input_spec)
+    out = [shape[0]] + partial
+    if elided > 0 and elision == "left":
+        for i in range(1, elided):
+            out.insert(1, shape[i])  # Keras inserts these in reverse order
+    elif elided > 0:
+        out.extend(shape[rank - elided:])
+    if elision == "left":
+        in_map = {d: (i + elided) - rank for i, d in enumerate(input_spec)}
+        out_map = {d: i + elided for i, d in enumerate(output_spec)}
+    else:
+        in_map = {d: i for i, d in enumerate(input_spec)}
+        out_map = {d: i for i, d in enumerate(output_spec)}
+    try:
+        for d in input_spec:
+            in_dim = shape[in_map[d]]
+            if d in out_map:
+                o = out[out_map[d]]
+                if o is not None and o is not _FREE and o != in_dim:
+                    raise ShapeError(
+                        f"EinsumDense: input size {in_dim} and output size {o} differ at '{d}'"
+                    )
+        for d in output_spec:
+            if d not in input_spec and d not in weight_spec:
+                raise ShapeError(f"EinsumDense: output axis '{d}' comes from nowhere")
+        kernel = []
+        for d in weight_spec:
+            if d in out_map:
+                kernel.append(out[out_map[d]])
+            elif d in in_map:
+                kernel.append(shape[in_map[d]])
+            else:
+                raise ShapeError(f"EinsumDense: kernel axis '{d}' has no size")
+        bias = []
+        if bias_axes is not None and bias_axes is not _UNKNOWN:
+            if not isinstance(bias_axes, str):
+                return None
+            for c in bias_axes:
+                if c not in output_spec:
+                    raise ShapeError(f"EinsumDense: bias axis '{c}' not in the output")
+            if not bias_axes:
+                raise ShapeError("EinsumDense: empty bias_axes")
+            shift = elided if elision == "left" else 0
+            sizes = {c: out[i + shift] for i, c in enumerate(output_spec)}
+            bias = [sizes[c] for c in bias_axes]
+    except IndexError:
+        raise ShapeError(f"EinsumDense equation {equation!r} does not fit input rank {rank}")
+    for size in kernel + bias:
+        if size is None or (size is not _FREE and size < 0):
+            raise ShapeError(f"EinsumDense cannot build a weight of shape {tuple(kernel)}")
+    # What the einsum really returns, to judge Keras's claim.
+    sizes = []
+    for d in output_spec:
+        if d in in_map:
+            sizes.append(shape[in_map[d]])
+        else:
+            k = kernel[weight_spec.index(d)]
+            sizes.append(None if k is _FREE else k)
+    if elision == "left":
+        true = list(shape[:elided]) + sizes
+    elif elision == "right":
+        true = sizes + list(shape[len(input_spec):])
+    else:
+        true = sizes if elided == 0 else None
+    if (elision != "left" or elided == 0) and output_spec[0] != input_spec[0]:
+        true = None  # the batch axis moves: not a layout we claim
+    return out, kernel, true
+
+
+def einsum_dense(params: Params, shape: tuple):
+    """EinsumDense's output as Keras states it, when the real einsum agrees."""
+    analysis = einsum_analysis(
+        params["equation"], params["output_shape"], params.get("bias_axes"), shape
+    )
+    if analysis is None:
+        return None
+    claimed, _, true = analysis
+    claimed = [None if d is _FREE else d for d in claimed]
+    if true is None or len(true) != len(claimed):
+        return None
+    for c, t in zip(claimed, true):
+        if c is not None and c != t:
+            return None  # Keras's claim is not what the einsum computes
+    return tuple(claimed)
+
+
+SPECS["EinsumDense"] = LayerSpec(
+    ("equation", "output_shape", "activation", "bias_axes"), einsum_dense, TRANSPARENT
+)

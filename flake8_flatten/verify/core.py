@@ -32,3 +32,22 @@ REFERENCES = {
         )
     },
 }
+
+
+def einsum_dense(params, x, fill):
+    """The layer's own einsum against a kernel of the shape Keras would build."""
+    from ..model import UNKNOWN
+    from ..shapes.core import einsum_analysis
+    from .engine import Unverifiable
+
+    equation, output_shape = params["equation"], params["output_shape"]
+    if isinstance(output_shape, (tuple, list)):
+        output_shape = tuple(concrete(d, fill) if d is UNKNOWN else d for d in output_shape)
+    analysis = einsum_analysis(equation, output_shape, params.get("bias_axes"), x.shape)
+    if analysis is None:
+        raise Unverifiable("EinsumDense arguments not modelled")
+    kernel = weights(analysis[1])
+    return np.einsum(equation, x, kernel)
+
+
+REFERENCES["EinsumDense"] = einsum_dense

@@ -1,1 +1,103 @@
-REFERENCES = {}
+"""NumPy references for Embedding, the recurrent layers and the time wrappers.
+
+Every reference runs real array operations on the (zero-batch) input, with weights
+as zero-stride views.  Note ``np.take`` would copy a broadcast table to a
+contiguous array first; fancy indexing does not, so Embedding indexes instead.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..model import UNKNOWN, LayerCall
+from .engine import Unverifiable, concrete, run_layer, weights
+
+#: Gate count of each cell's fused kernel.
+_GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
+
+
+def _flag(params, name, fill) -> bool:
+    """A boolean argument as Keras reads it (truthiness); unknown runs as set."""
+    value = params.get(name)
+    return bool(fill) if value is UNKNOWN else bool(value)
+
+
+def embedding(params, x, fill):
+    """Look every index up in an (input_dim, output_dim) table."""
+    table = weights((concrete(params["input_dim"], fill), concrete(params["output_dim"], fill)))
+    indices = x.astype(np.intp)
+    return table[indices]  # a gather: x.shape + (output_dim,)
+
+
+def rnn(kind: str):
+    gates = _GATES[kind]
+
+    def reference(params, x, fill):
+        if x.ndim != 3:
+            raise ValueError(f"{kind} expects rank-3 input, got {x.shape}")
+        if _flag(params, "return_state", fill):
+            raise ValueError(f"{kind}(return_state=True) returns a list")
+        units = concrete(params["units"], fill)
+        kernel = weights((x.shape[-1], gates * units))
+        recurrent = weights((units, gates * units))
+        h0 = np.zeros((x.shape[0], units), dtype=np.float32)  # batch 0: empty
+        if _flag(params, "return_sequences", fill):
+            z = np.einsum("btf,fv->btv", x, kernel)  # every step's input projection
+            z = z + np.einsum("bu,uv->bv", h0, recurrent)[:, None, :]
+            return z[..., :units]
+        z = np.einsum("btf,fv->bv", x, kernel) + np.einsum("bu,uv->bv", h0, recurrent)
+        return z[..., :units]
+
+    return reference
+
+
+def bidirectional(params, x, fill):
+    inner = params["layer"]
+    if not isinstance(inner, LayerCall) or inner.kind not in _GATES:
+        raise Unverifiable("Bidirectional over a non-recurrent or unknown layer")
+    merge = params.get("merge_mode", "concat")
+    if merge is UNKNOWN:
+        raise Unverifiable("unknown merge_mode")
+    if merge is None:
+        raise ValueError("Bidirectional(merge_mode=None) returns a list")
+    backward_call = params.get("backward_layer")
+    if backward_call is None:
+        backward_call = inner
+    if not isinstance(backward_call, LayerCall):
+        raise Unverifiable("unknown backward layer")
+    forward = run_layer(inner, x, fill)
+    backward = run_layer(backward_call, x[:, ::-1], fill)
+    if merge == "concat":
+        return np.concatenate([forward, backward], axis=-1)
+    if forward.shape != backward.shape:
+        raise ValueError("forward and backward outputs differ in shape")
+    if merge == "sum":
+        return np.add(forward, backward)
+    if merge == "mul":
+        return np.multiply(forward, backward)
+    if merge == "ave":
+        return np.add(forward, backward) / np.float32(2)
+    raise ValueError(f"invalid merge_mode {merge!r}")
+
+
+def time_distributed(params, x, fill):
+    """Fold time into the batch, apply the inner layer, unfold."""
+    inner = params["layer"]
+    if not isinstance(inner, LayerCall):
+        raise Unverifiable("TimeDistributed over an unknown layer")
+    if x.ndim < 3:
+        raise ValueError(f"TimeDistributed expects rank >= 3, got {x.shape}")
+    batch, steps = x.shape[:2]
+    folded = x.reshape((batch * steps,) + x.shape[2:])
+    y = run_layer(inner, folded, fill)
+    return y.reshape((batch, steps) + y.shape[1:])
+
+
+REFERENCES = {
+    "Embedding": embedding,
+    "SimpleRNN": rnn("SimpleRNN"),
+    "LSTM": rnn("LSTM"),
+    "GRU": rnn("GRU"),
+    "Bidirectional": bidirectional,
+    "TimeDistributed": time_distributed,
+}
