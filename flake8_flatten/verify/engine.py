@@ -67,7 +67,10 @@ def reference_chain(input_shape: Shape, calls: List[LayerCall], fill: int) -> Li
     shapes: List[Optional[tuple]] = [None] * len(calls)
     if input_shape is None:
         return shapes
-    x = empty((0,) + tuple(fill if d is None else d for d in input_shape[1:]))
+    try:
+        x = empty((0,) + tuple(fill if d is None else d for d in input_shape[1:]))
+    except (ValueError, MemoryError, OverflowError):  # beyond NumPy's addressable size
+        return shapes
     for i, call in enumerate(calls):
         try:
             with np.errstate(all="ignore"):
