@@ -13,16 +13,22 @@ from typing import Dict, List, Optional, Tuple
 
 from ..model import UNKNOWN
 
-_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _match_names(pattern) -> List[str]:
+    """Names a ``case`` pattern captures."""
+    return [n.name for n in ast.walk(pattern) if getattr(n, "name", None) and isinstance(n.name, str)] + \
+        [n.rest for n in ast.walk(pattern) if isinstance(getattr(n, "rest", None), str)]
 
 
 class Scope:
     """A module, function or class body; bindings are collected on first lookup."""
 
     def __init__(self, body: List[ast.stmt], parent: Optional["Scope"], evaluator,
-                 params: Tuple[str, ...] = ()):
+                 params: Tuple[str, ...] = (), walrus: bool = True):
         self.body = body
+        self.walrus = walrus  # the file contains ":=" somewhere
         self.parent = parent
         self.evaluator = evaluator
         self.params = params
@@ -54,17 +60,15 @@ class Scope:
         elif isinstance(target, ast.Starred):
             self._bind_target(target.value, ("other",))
 
-    def _visit(self, node: ast.AST, top: bool) -> None:
+    def _visit(self, node: ast.stmt, top: bool) -> None:
+        """Record what a statement binds, then the statements nested in it.  Expressions
+        bind nothing (comprehensions and lambdas are their own scopes) except ``:=``,
+        which `Scope` looks for only in files that contain it."""
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             self._bind_import(node)
         elif isinstance(node, _NESTED):
-            if not isinstance(node, ast.Lambda):
-                self._bind(node.name, ("other",))
-            for expr in getattr(node, "decorator_list", []):
-                self._visit(expr, top=False)
+            self._bind(node.name, ("other",))
             return
-        elif isinstance(node, _COMPREHENSIONS):
-            return  # own scope
         elif isinstance(node, ast.Assign):
             self._bind_assign(node.targets, node.value, top)
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
@@ -73,21 +77,33 @@ class Scope:
             self._bind_target(node.target, ("other",))
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             self._bind_target(node.target, ("other",))
-        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-            self._bind_target(node.optional_vars, ("other",))
-        elif isinstance(node, ast.NamedExpr):
-            self._bind_target(node.target, ("other",))
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            self._bind(node.name, ("other",))
-        elif isinstance(node, (ast.Global, ast.Nonlocal, ast.Delete)):
-            for name in getattr(node, "names", []):
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    self._bind_target(item.optional_vars, ("other",))
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            for name in node.names:
                 self._bind(name, ("other",))
-            for target in getattr(node, "targets", []):
+        elif isinstance(node, ast.Delete):
+            for target in node.targets:
                 self._bind_target(target, ("other",))
-        elif isinstance(node, ast.MatchAs) and node.name:  # pragma: no cover - 3.10+
-            self._bind(node.name, ("other",))
-        for child in ast.iter_child_nodes(node):
-            self._visit(child, top=False)
+        if self.walrus:
+            for child in ast.walk(node):
+                if isinstance(child, ast.NamedExpr):
+                    self._bind_target(child.target, ("other",))
+        for field in ("body", "orelse", "finalbody"):
+            for child in getattr(node, field, ()):
+                self._visit(child, top=False)
+        for handler in getattr(node, "handlers", ()):
+            if handler.name:
+                self._bind(handler.name, ("other",))
+            for child in handler.body:
+                self._visit(child, top=False)
+        for case in getattr(node, "cases", ()):
+            for name in _match_names(case.pattern):
+                self._bind(name, ("other",))
+            for child in case.body:
+                self._visit(child, top=False)
 
     def _bind_assign(self, targets, value, top: bool) -> None:
         if top and len(targets) == 1 and isinstance(targets[0], ast.Name):
@@ -186,6 +202,6 @@ class Overlay(Scope):
     """A scope that binds a few names (a `for` loop variable) on top of another."""
 
     def __init__(self, parent: Scope, values: Dict[str, object]):
-        super().__init__([], parent, parent.evaluator)
+        super().__init__([], parent, parent.evaluator, walrus=False)
         self._bindings = {name: [("const", None)] for name in values}
         self._values = dict(values)

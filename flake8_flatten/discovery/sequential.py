@@ -294,7 +294,8 @@ class Analysis:
         self.found: List[ModelDescription] = []
 
     def run(self) -> List[ModelDescription]:
-        scope = Scope(self.tree.body, None, self.evaluator)
+        self.walrus = any(":=" in line for line in self.lines)
+        scope = Scope(self.tree.body, None, self.evaluator, walrus=self.walrus)
         self.walk(self.tree.body, scope)
         self.found.sort(key=lambda m: (m.line, m.col))
         return self.found
@@ -315,7 +316,7 @@ class Analysis:
         args = node.args
         params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
         params += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
-        self.walk(node.body, Scope(node.body, parent, self.evaluator, tuple(params)))
+        self.walk(node.body, Scope(node.body, parent, self.evaluator, tuple(params), self.walrus))
 
     def walk_class(self, node: ast.ClassDef, parent: Scope) -> None:
         if not self.mentions_sequential(node):
