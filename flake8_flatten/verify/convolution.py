@@ -18,7 +18,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from ..model import UNKNOWN
-from ..shapes.spec import as_str, channels_first
+from ..shapes.spec import as_int, as_str, channels_first
 from .engine import concrete, weights
 
 _SPATIAL = "xyz"  # einsum letters for output positions
@@ -28,19 +28,24 @@ _TAPS = "ijk"  # einsum letters for kernel taps
 # --- argument reading (unknowns become the stand-in size) -----------------------------
 
 
-def _ints(value, n, fill):
+def small(value, fill):
+    """An unknown window, stride, dilation or crop: 2 or 3 by fill, so it fits and still varies."""
+    return 1 + fill % 5 if value is UNKNOWN or value is None else value
+
+
+def _ints(value, n, fill, stand_in=concrete):
     if isinstance(value, (tuple, list)):
-        return tuple(concrete(v, fill) for v in value)
-    return (concrete(value, fill),) * n
+        return tuple(stand_in(v, fill) for v in value)
+    return (stand_in(value, fill),) * n
 
 
-def _pairs(value, rank, fill):
+def _pairs(value, rank, fill, stand_in=concrete):
     """(before, after) per spatial axis from an int, a pair, or one entry per axis."""
     if rank == 1:
-        return (_ints(value, 2, fill),)
+        return (_ints(value, 2, fill, stand_in),)
     if isinstance(value, (tuple, list)):
-        return tuple(_ints(v, 2, fill) for v in value)
-    return (_ints(value, 2, fill),) * rank
+        return tuple(_ints(v, 2, fill, stand_in) for v in value)
+    return (_ints(value, 2, fill, stand_in),) * rank
 
 
 def _padding(params, default="same"):
@@ -117,9 +122,9 @@ def _contract(w, kernel, rank, channels, kernel_channels, out):
 
 def _geometry(params, rank, fill):
     return (
-        _ints(params["kernel_size"], rank, fill),
-        _ints(params["strides"], rank, fill),
-        _ints(params["dilation_rate"], rank, fill),
+        _ints(params["kernel_size"], rank, fill, small),
+        _ints(params["strides"], rank, fill, small),
+        _ints(params["dilation_rate"], rank, fill, small),
     )
 
 
@@ -133,7 +138,7 @@ def conv(rank, kind="conv"):
         w = windows(x, size, strides, dilation)
         channels = x.shape[-1]
         if kind == "conv":
-            groups = concrete(params.get("groups", 1), fill)
+            groups = as_int(params.get("groups", 1)) or 1  # output shape never depends on it
             filters = concrete(params["filters"], fill)
             if channels % groups or filters % groups:
                 raise ValueError("groups must divide channels and filters")
@@ -172,7 +177,7 @@ def conv_transpose(rank):
         x, first = _to_last(params, x)
         size, strides, dilation = _geometry(params, rank, fill)
         raw_extra = params.get("output_padding")
-        extra = (None,) * rank if raw_extra is None else _ints(raw_extra, rank, fill)
+        extra = (None,) * rank if raw_extra is None else _ints(raw_extra, rank, 0)  # unknown: 0 < any stride
         spread = np.zeros(
             (x.shape[0],) + tuple((n - 1) * s + 1 for n, s in zip(x.shape[1:-1], strides)) + x.shape[-1:],
             x.dtype,
@@ -198,9 +203,9 @@ def pool(rank, reduce):
 
     def reference(params, x, fill):
         x, first = _to_last(params, x)
-        size = _ints(params["pool_size"], rank, fill)
+        size = _ints(params["pool_size"], rank, fill, small)
         raw_strides = params.get("strides")
-        strides = size if raw_strides is None else _ints(raw_strides, rank, fill)
+        strides = size if raw_strides is None else _ints(raw_strides, rank, fill, small)
         raw_mode = params["padding"]
         mode = "same" if raw_mode is UNKNOWN else raw_mode  # pooling compares it verbatim
         ones = (1,) * rank
@@ -236,7 +241,7 @@ def zero_padding(rank):
 def cropping(rank):
     def reference(params, x, fill):
         x, first = _to_last(params, x)
-        crops = _pairs(params["cropping"], rank, fill)
+        crops = _pairs(params["cropping"], rank, fill, small)
         return _from_last(edges(x, [(-b, -a) for b, a in crops], minimum=1), first)
 
     return reference
