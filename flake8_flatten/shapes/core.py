@@ -58,8 +58,8 @@ SPECS = {
 
 # --- EinsumDense ------------------------------------------------------------------
 # Kept apart from the table above: Keras's own parser (einsum_dense.py,
-# _analyze_einsum_string) is ported faithfully so we refuse exactly where it does,
-# then its claimed output is checked against what the einsum really produces.
+# _analyze_einsum_string) is ported faithfully so we refuse where it does, then
+# its claimed output is checked against what the einsum really produces.
 
 import re as _re  # noqa: E402
 
@@ -72,31 +72,32 @@ _EINSUM_FORMS = (
 )
 
 
-class _Free:
-    """An output_shape entry discovery could not evaluate (assumed valid)."""
+class _Marker:
+    def __init__(self, name: str):
+        self.name = name
 
     def __repr__(self) -> str:
-        return "?"
+        return self.name
 
 
-_FREE = _Free()
+_FREE = _Marker("?")  # an output_shape entry discovery could not evaluate (assumed valid)
+_NONE_IN = _Marker("None")  # a None input size: maybe only a size we could not evaluate
 
 
 def einsum_analysis(equation, output_shape, bias_axes, shape):
-    """``(claimed, kernel, true)`` shapes for EinsumDense, or None when not modelled.
+    """``(claimed, kernel, true)`` for EinsumDense, or None when not modelled.
 
     ``claimed`` is what Keras's compute_output_shape says, ``kernel`` the weight
-    shape it builds, ``true`` what the einsum really returns (None where a size is
-    unknown).  Unknown entries of output_shape are ``_FREE`` in claimed/kernel.
-    Raises ShapeError wherever Keras refuses to build.
+    shape it builds (``_FREE`` for unknown entries), ``true`` what the einsum
+    really returns (None for unknown sizes; None overall when it cannot run).
+    Raises ShapeError where Keras refuses to build whatever the input's None sizes
+    are; a refusal that only a None input size causes gives None instead.
     """
     if not isinstance(equation, str):
         if equation is _UNKNOWN:
             return None
         raise ShapeError(f"EinsumDense needs an equation string, got {equation!r}")
-    if output_shape is _UNKNOWN:
-        return None
-    if isinstance(output_shape, bool):
+    if output_shape is _UNKNOWN or isinstance(output_shape, bool):
         return None
     if isinstance(output_shape, int):
         partial = [output_shape]
@@ -119,12 +120,14 @@ def einsum_analysis(equation, output_shape, bias_axes, shape):
     else:
         raise ShapeError(f"EinsumDense cannot parse the equation {equation!r}")
     if match.end() != len(replaced):
-        return None  # Keras ignores the trailing text; we do not model that
+        return None  # Keras ignores trailing text; we do not model that
     input_spec, weight_spec, output_spec = match.groups()
     if any(len(set(s)) != len(s) for s in (input_spec, weight_spec, output_spec)):
         return None
+    shape = [_NONE_IN if d is None else d for d in shape]
     rank = len(shape)
     elided = rank - len(input_spec)
+    undetermined = False
     out = [shape[0]] + partial
     if elided > 0 and elision == "left":
         for i in range(1, elided):
@@ -142,10 +145,14 @@ def einsum_analysis(equation, output_shape, bias_axes, shape):
             in_dim = shape[in_map[d]]
             if d in out_map:
                 o = out[out_map[d]]
-                if o is not None and o is not _FREE and o != in_dim:
-                    raise ShapeError(
-                        f"EinsumDense: input size {in_dim} and output size {o} differ at '{d}'"
-                    )
+                if o is None or o is _FREE or o is _NONE_IN or o == in_dim:
+                    continue
+                if in_dim is _NONE_IN:
+                    undetermined = True
+                    continue
+                raise ShapeError(
+                    f"EinsumDense: input size {in_dim} and output size {o} differ at '{d}'"
+                )
         for d in output_spec:
             if d not in input_spec and d not in weight_spec:
                 raise ShapeError(f"EinsumDense: output axis '{d}' comes from nowhere")
@@ -172,16 +179,14 @@ def einsum_analysis(equation, output_shape, bias_axes, shape):
     except IndexError:
         raise ShapeError(f"EinsumDense equation {equation!r} does not fit input rank {rank}")
     for size in kernel + bias:
-        if size is None or (size is not _FREE and size < 0):
+        if size is _NONE_IN:
+            undetermined = True
+        elif size is None or (size is not _FREE and size < 0):
             raise ShapeError(f"EinsumDense cannot build a weight of shape {tuple(kernel)}")
+    if undetermined:
+        return None
     # What the einsum really returns, to judge Keras's claim.
-    sizes = []
-    for d in output_spec:
-        if d in in_map:
-            sizes.append(shape[in_map[d]])
-        else:
-            k = kernel[weight_spec.index(d)]
-            sizes.append(None if k is _FREE else k)
+    sizes = [shape[in_map[d]] if d in in_map else kernel[weight_spec.index(d)] for d in output_spec]
     if elision == "left":
         true = list(shape[:elided]) + sizes
     elif elision == "right":
@@ -190,6 +195,8 @@ def einsum_analysis(equation, output_shape, bias_axes, shape):
         true = sizes if elided == 0 else None
     if (elision != "left" or elided == 0) and output_spec[0] != input_spec[0]:
         true = None  # the batch axis moves: not a layout we claim
+    if true is not None:
+        true = [None if d is _FREE or d is _NONE_IN else d for d in true]
     return out, kernel, true
 
 
@@ -201,7 +208,7 @@ def einsum_dense(params: Params, shape: tuple):
     if analysis is None:
         return None
     claimed, _, true = analysis
-    claimed = [None if d is _FREE else d for d in claimed]
+    claimed = [None if d is _FREE or d is _NONE_IN else d for d in claimed]
     if true is None or len(true) != len(claimed):
         return None
     for c, t in zip(claimed, true):

@@ -5,9 +5,12 @@ Keras 3 semantics (checked against keras/src/layers/rnn and core/embedding.py):
 * ``Embedding`` appends ``output_dim`` to an input of any rank; ``input_length``
   is deprecated and ignored for shapes.
 * ``SimpleRNN``/``LSTM``/``GRU`` need rank-3 input with a known feature size (the
-  kernel must be fully defined), return ``(batch, units)`` or, with
+  kernel must be fully defined; with a None one we claim nothing, as that None
+  may just be a size discovery could not evaluate), return ``(batch, units)`` or, with
   ``return_sequences``, ``(batch, time, units)``.  ``return_state`` makes the
   output a list, which no single shape describes: unknown.
+* ``ConvLSTM1D/2D/3D`` run a Conv{1,2,3}D (same arguments, no ``causal``) on each
+  step ``shape[:1] + shape[2:]``, whose sizes must all be static.
 * ``Bidirectional`` takes the forward layer's output shape; ``concat`` doubles the
   last axis, ``sum``/``mul``/``ave`` keep it, ``None`` returns a list.
 * ``TimeDistributed`` applies the inner layer to ``shape[:1] + shape[2:]`` and
@@ -20,7 +23,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..model import UNKNOWN, LayerCall
-from .spec import SEQUENCE, LayerSpec, Params, ShapeError, as_bool
+from .spec import SEQUENCE, LayerSpec, Params, ShapeError, as_bool, as_tuple, channels_first
 
 
 def _positive(value: Any, layer: str, name: str, allow_bool: bool = True) -> Optional[int]:
@@ -51,27 +54,76 @@ def embedding(params: Params, shape: tuple):
 # --- SimpleRNN / LSTM / GRU ------------------------------------------------------
 
 
+def _over_time(params: Params, shape: tuple, step: Optional[tuple]):
+    """An RNN's output from its per-step output ``step`` (batch axis first)."""
+    if step is None:
+        return None
+    if shape[0] is None and as_bool(params.get("stateful"), False) is not False:
+        return None  # Keras refuses stateful=True on a None batch (see rnn)
+    if as_bool(params.get("return_state"), False) is not False:
+        return None  # a list of outputs (or possibly one): no single shape
+    sequences = as_bool(params.get("return_sequences"), False)
+    if sequences is None:
+        return None  # even the rank depends on it
+    if sequences:
+        return (step[0], shape[1]) + tuple(step[1:])
+    return tuple(step)
+
+
 def rnn(kind: str):
     def rule(params: Params, shape: tuple):
         units = _positive(params["units"], kind, "units")
+        # Keras refuses a None feature size (the kernel must be fully defined) and
+        # stateful=True on a None batch, but a None here may only be a size we
+        # could not evaluate: claim nothing rather than report a refusal.
         if shape[2] is None:
-            raise ShapeError(
-                f"{kind} needs a known feature size (last axis) to build its kernel, got {shape}"
-            )
-        stateful = as_bool(params.get("stateful"), False)
-        if shape[0] is None:
-            if stateful:
-                raise ShapeError(f"{kind}(stateful=True) needs a static batch size, got {shape}")
-            if stateful is None:
-                return None  # stateful would refuse a dynamic batch
-        if as_bool(params.get("return_state"), False) is not False:
-            return None  # a list of outputs (or possibly one): no single shape
-        sequences = as_bool(params.get("return_sequences"), False)
-        if sequences is None:
-            return None  # even the rank depends on it
-        if sequences:
-            return (shape[0], shape[1], units)
-        return (shape[0], units)
+            return None
+        return _over_time(params, shape, (shape[0], units))
+
+    return rule
+
+
+# --- ConvLSTM1D/2D/3D -------------------------------------------------------------
+
+_CONV_ARGS = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate")
+
+
+def conv_lstm(rank: int):
+    """Each step is a Conv{rank}D over shape[:1] + shape[2:] (the cell's input conv)."""
+
+    def rule(params: Params, shape: tuple):
+        from .engine import infer_layer
+
+        padding = params.get("padding", "valid")
+        if padding is not UNKNOWN:
+            if not isinstance(padding, str):
+                return None  # explicit padding tuples: not modelled
+            if padding.lower() not in ("valid", "same"):  # no "causal", even in 1D
+                raise ShapeError(f"ConvLSTM{rank}D padding must be 'valid' or 'same', got {padding!r}")
+        strides = as_tuple(params.get("strides", 1), rank)
+        dilation = as_tuple(params.get("dilation_rate", 1), rank)
+        if any(s is not None and s > 1 for s in strides) and any(
+            d is not None and d > 1 for d in dilation
+        ):
+            raise ShapeError("strides > 1 together with dilation_rate > 1 is not supported")
+        filters = params["filters"]
+        if isinstance(filters, bool):
+            return None  # Keras takes a bool as 0/1: too odd to claim anything
+        if filters is UNKNOWN:
+            filters = None
+        elif not isinstance(filters, int) or filters < 0:  # unlike Conv, 0 filters build
+            raise ShapeError(f"ConvLSTM{rank}D needs a non-negative integer filters, got {filters!r}")
+        step = shape[:1] + shape[2:]
+        if None in step[1:]:
+            return None  # Keras needs static spatial and channel sizes (or we lack them)
+        args = tuple((name, params[name]) for name in _CONV_ARGS[1:] if name in params)
+        out = infer_layer(LayerCall(f"Conv{rank}D", (1,), args), step)
+        first = channels_first(params)
+        if out is None or first is None:
+            return None
+        out = list(out)
+        out[1 if first else -1] = filters
+        return _over_time(params, shape, tuple(out))
 
     return rule
 
@@ -90,6 +142,13 @@ _LSTM = (
     "recurrent_constraint", "bias_constraint", "dropout", "recurrent_dropout", "seed",
     "return_sequences", "return_state", "go_backwards", "stateful", "unroll", "use_cudnn",
 )
+_CONV_LSTM = _CONV_ARGS + (
+    "activation", "recurrent_activation", "use_bias", "kernel_initializer",
+    "recurrent_initializer", "bias_initializer", "unit_forget_bias", "kernel_regularizer",
+    "recurrent_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+    "recurrent_constraint", "bias_constraint", "dropout", "recurrent_dropout", "seed",
+    "return_sequences", "return_state", "go_backwards", "stateful",
+)
 _GRU = (
     "units", "activation", "recurrent_activation", "use_bias", "kernel_initializer",
     "recurrent_initializer", "bias_initializer", "kernel_regularizer",
@@ -100,7 +159,7 @@ _GRU = (
 )
 
 #: Layers Bidirectional can wrap (they have go_backwards/return_sequences/...).
-RNN_KINDS = ("SimpleRNN", "LSTM", "GRU")
+RNN_KINDS = ("SimpleRNN", "LSTM", "GRU", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D")
 
 
 # --- Bidirectional ---------------------------------------------------------------
@@ -181,6 +240,10 @@ SPECS = {
     "SimpleRNN": LayerSpec(_SIMPLE_RNN, rnn("SimpleRNN"), SEQUENCE, exact_rank=3),
     "LSTM": LayerSpec(_LSTM, rnn("LSTM"), SEQUENCE, exact_rank=3),
     "GRU": LayerSpec(_GRU, rnn("GRU"), SEQUENCE, exact_rank=3),
+    **{
+        f"ConvLSTM{r}D": LayerSpec(_CONV_LSTM, conv_lstm(r), SEQUENCE, exact_rank=r + 3)
+        for r in (1, 2, 3)
+    },
     "Bidirectional": LayerSpec(
         ("layer", "merge_mode", "weights", "backward_layer"), bidirectional, SEQUENCE
     ),

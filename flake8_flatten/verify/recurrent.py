@@ -51,9 +51,35 @@ def rnn(kind: str):
     return reference
 
 
+def conv_lstm(rank: int):
+    """The cell's input convolution on every step, then keep or sum out time."""
+
+    def reference(params, x, fill):
+        if x.ndim != rank + 3:
+            raise ValueError(f"ConvLSTM{rank}D expects rank-{rank + 3} input, got {x.shape}")
+        if _flag(params, "return_state", fill):
+            raise ValueError("return_state=True returns a list")
+        args = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate")
+        kwargs = tuple((a, params[a]) for a in args if a in params)
+        if params["filters"] == 0:  # ConvLSTM builds with 0 filters, Conv does not
+            kwargs = tuple((a, 1 if a == "filters" else v) for a, v in kwargs)
+        conv = LayerCall(f"Conv{rank}D", (), kwargs)
+        batch, steps = x.shape[:2]
+        y = run_layer(conv, x.reshape((batch * steps,) + x.shape[2:]), fill)
+        y = y.reshape((batch, steps) + y.shape[1:])
+        if params["filters"] == 0:
+            first = str(params.get("data_format")).lower() == "channels_first"
+            y = y[:, :, :0] if first else y[..., :0]
+        if _flag(params, "return_sequences", fill):
+            return y
+        return np.einsum("bt...->b...", y)
+
+    return reference
+
+
 def bidirectional(params, x, fill):
     inner = params["layer"]
-    if not isinstance(inner, LayerCall) or inner.kind not in _GATES:
+    if not isinstance(inner, LayerCall) or not (inner.kind in _GATES or inner.kind.startswith("ConvLSTM")):
         raise Unverifiable("Bidirectional over a non-recurrent or unknown layer")
     merge = params.get("merge_mode", "concat")
     if merge is UNKNOWN:
@@ -98,6 +124,7 @@ REFERENCES = {
     "SimpleRNN": rnn("SimpleRNN"),
     "LSTM": rnn("LSTM"),
     "GRU": rnn("GRU"),
+    **{f"ConvLSTM{r}D": conv_lstm(r) for r in (1, 2, 3)},
     "Bidirectional": bidirectional,
     "TimeDistributed": time_distributed,
 }
