@@ -1,11 +1,13 @@
 """Record golden shapes from real Keras for every layer case (and model corpus file).
 
-Run after adding cases:  python scripts/record_goldens.py
+Run after adding cases or corpus files:  python scripts/record_goldens.py
+(``--only layers`` / ``--only models`` records one part).
 Needs ``pip install keras jax``; the output is committed so tests run without Keras.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -17,9 +19,11 @@ from tests import keras_live  # noqa: E402
 from tests.cases import all_cases  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden" / "layer_shapes.json"
+MODELS = ROOT / "tests" / "models"
+MODELS_GOLDEN = ROOT / "tests" / "golden" / "models.json"
 
 
-def main() -> None:
+def record_layer_cases() -> None:
     outcomes = {case.id: keras_live.case_outcome(case) for case in all_cases()}
     GOLDEN.write_text(
         json.dumps(
@@ -31,6 +35,36 @@ def main() -> None:
     )
     errors = sum("error" in o for o in outcomes.values())
     print(f"recorded {len(outcomes)} layer cases ({errors} refused by Keras) -> {GOLDEN}")
+
+
+def record_models() -> None:
+    """Execute every corpus file of tests/models/ (our own test data) and record, per
+    Sequential it creates, the call's line and each layer's output shape."""
+    files = {path.name: keras_live.run_model_file(path) for path in sorted(MODELS.glob("*.py"))}
+    MODELS_GOLDEN.write_text(
+        json.dumps(
+            {"keras_version": keras_live.keras.__version__, "backend": keras_live.keras.backend.backend(),
+             "layer_aliases": keras_live.layer_aliases(), "files": files},
+            indent=1,
+        )
+        + "\n"
+    )
+    models = sum(len(records) for records in files.values())
+    unbuilt = sum(r["shapes"] == "unbuilt" for records in files.values() for r in records)
+    layers = sum(len(r["layers"]) for records in files.values() for r in records)
+    print(f"recorded {len(files)} corpus files, {models} models ({unbuilt} unbuilt), "
+          f"{layers} layers -> {MODELS_GOLDEN}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=("layers", "models"),
+                        help="record only the layer cases or only the model corpus")
+    only = parser.parse_args().only
+    if only in (None, "layers"):
+        record_layer_cases()
+    if only in (None, "models"):
+        record_models()
 
 
 if __name__ == "__main__":

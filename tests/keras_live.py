@@ -38,3 +38,157 @@ def case_outcome(case) -> dict:
     if isinstance(y, (list, tuple)):
         return {"error": "multiple outputs"}
     return {"shape": list(y.shape)}
+
+
+# -- whole models: execute a corpus file of tests/models/ and record every Sequential --
+
+import ast  # noqa: E402
+import contextlib  # noqa: E402
+import inspect  # noqa: E402
+import runpy  # noqa: E402
+import sys  # noqa: E402
+import types  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+#: What ``tensorflow.keras...`` spellings import while a corpus file runs.
+_TF_SUBMODULES = ("layers", "models", "optimizers", "losses", "activations", "regularizers",
+                  "initializers", "callbacks", "utils")
+
+
+@contextlib.contextmanager
+def tensorflow_shim():
+    """A fake ``tensorflow`` whose ``.keras`` is Keras 3, installed only while the
+    block runs (and always, so a real TensorFlow's bundled Keras cannot interfere)."""
+    fake = types.ModuleType("tensorflow")
+    fake.__path__ = []  # a package, so ``tensorflow.keras.layers`` resolves in sys.modules
+    fake.keras = keras
+    modules = {"tensorflow": fake, "tensorflow.keras": keras}
+    for sub in _TF_SUBMODULES:
+        modules[f"tensorflow.keras.{sub}"] = getattr(keras, sub)
+    try:  # Keras probes for TensorFlow lazily: let it conclude before the fake appears
+        from keras.src.utils.module_utils import tensorflow as probe
+
+        probe.available
+    except ImportError:
+        pass
+    saved = {name: sys.modules.get(name) for name in modules}
+    sys.modules.update(modules)
+    try:
+        yield
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+
+
+def _sequential_calls(path: Path) -> list:
+    """(lineno, col_offset, end_lineno, end_col_offset) of every call whose callee
+    is spelled ``...Sequential`` in the file, as ast reports them."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name.endswith("Sequential"):
+                found.append((node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
+    return found
+
+
+def _call_site(path: Path, calls: list) -> tuple:
+    """(line, col) where the ``Sequential(`` call now executing in ``path`` starts:
+    the position of the caller's current instruction, matched to the ast Call."""
+    frame = inspect.currentframe()
+    target = str(path)
+    while frame is not None and frame.f_code.co_filename != target:
+        frame = frame.f_back
+    if frame is None:
+        raise RuntimeError(f"Sequential created outside {path}")
+    positions = getattr(inspect.getframeinfo(frame, context=0), "positions", None)
+    if positions is not None and positions.lineno is not None:  # Python 3.11+
+        start = (positions.lineno, positions.col_offset)
+        for call in calls:
+            if call[:2] == start:
+                return start
+        raise RuntimeError(f"{path}:{start}: instruction position is not a Sequential call start")
+    line = frame.f_lineno  # older Pythons: the innermost Sequential call spanning the line
+    spanning = [c for c in calls if c[0] <= line <= c[2]]
+    if not spanning:
+        raise RuntimeError(f"{path}:{line}: no Sequential call spans this line")
+    return max(spanning)[:2]
+
+
+def _model_record(site: tuple, model) -> dict:
+    record = {"line": site[0], "col": site[1],
+              "layers": [type(layer).__name__ for layer in model.layers]}
+    if not model.built:
+        record["input_shape"] = record["shapes"] = "unbuilt"
+        return record
+    record["input_shape"] = list(model.inputs[0].shape)
+    record["shapes"] = [list(layer.output.shape) for layer in model.layers]
+    return record
+
+
+@contextlib.contextmanager
+def _shapes_only():
+    """Build models without initializing their weights (under JAX each initializer
+    compiles once per shape: seconds per model) and with ``compile()`` a no-op (it
+    creates optimizer state).  Layer output shapes are exactly those of a normal run."""
+    from keras.src.backend.common import global_state
+
+    pending = global_state.get_global_attribute("uninitialized_variables", [],
+                                                set_to_default=True)
+    before = len(pending)
+    compile_ = keras.Model.compile
+    keras.Model.compile = lambda self, *args, **kwargs: None
+    try:
+        with keras.StatelessScope(initialize_variables=False):
+            yield
+    finally:
+        keras.Model.compile = compile_
+        del pending[before:]  # never initialize the corpus's weights later
+
+
+def run_model_file(path) -> list:
+    """Execute one corpus file (our own test data) as ``__main__`` and return a record
+    per Sequential it created, in source order: its call's 1-based line and 0-based
+    column (as ast's Call has them), its layers' classes, and for built models the
+    input shape and ``list(layer.output.shape)`` of every layer ("unbuilt" otherwise).
+    A builder called twice yields one record per call site."""
+    path = Path(path).resolve()
+    calls = _sequential_calls(path)
+    created = []
+    cls = keras.Sequential
+    original = cls.__init__
+
+    def init(self, *args, **kwargs):
+        site = _call_site(path, calls)
+        original(self, *args, **kwargs)
+        created.append((site, self))
+
+    cls.__init__ = init
+    try:
+        with tensorflow_shim(), _shapes_only(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            runpy.run_path(str(path), run_name="__main__")
+    finally:
+        cls.__init__ = original
+    records = {}
+    for site, model in created:
+        record = _model_record(site, model)
+        if site in records and records[site] != record:
+            raise RuntimeError(f"{path}:{site[0]}: one call site built different models")
+        records[site] = record
+    return [records[site] for site in sorted(records)]
+
+
+def layer_aliases() -> dict:
+    """Keras layer names that are aliases of a differently named class
+    (``MaxPool2D`` -> ``MaxPooling2D``), for comparing discovered kinds with classes."""
+    aliases = {}
+    for name in dir(keras.layers):
+        value = getattr(keras.layers, name)
+        if isinstance(value, type) and value.__name__ != name:
+            aliases[name] = value.__name__
+    return aliases

@@ -226,3 +226,9 @@ def test_layer_objects_bound_to_names():
 ])
 def test_odd_code_never_raises(source):
     lint(source)  # any exception fails the test
+
+
+def test_embedding_input_dim_is_the_vocabulary_not_an_input():
+    source = "import keras\nm = keras.Sequential([keras.layers.Embedding(input_dim=1000, output_dim=8)])\n"
+    (model,) = discover(source)
+    assert model.input_shape is None

@@ -83,6 +83,16 @@ def _binary(op: cst.BaseBinaryOp, left, right):
     return UNKNOWN
 
 
+_COMPARISONS = {
+    cst.LessThan: lambda a, b: a < b,
+    cst.LessThanEqual: lambda a, b: a <= b,
+    cst.GreaterThan: lambda a, b: a > b,
+    cst.GreaterThanEqual: lambda a, b: a >= b,
+    cst.Equal: lambda a, b: a == b,
+    cst.NotEqual: lambda a, b: a != b,
+}
+
+
 class Evaluator:
     """Turns expressions into Python values, `LayerCall`s, or UNKNOWN."""
 
@@ -146,11 +156,31 @@ class Evaluator:
             return value if isinstance(node.operator, cst.Plus) else UNKNOWN
         if isinstance(node, cst.BinaryOperation):
             return _bounded(_binary(node.operator, ev(node.left), ev(node.right)))
+        if isinstance(node, cst.Comparison):
+            return self._compare(node, scope, position)
+        if isinstance(node, cst.BooleanOperation):
+            left, right = ev(node.left), ev(node.right)
+            if not (isinstance(left, bool) and isinstance(right, bool)):
+                return UNKNOWN
+            return (left and right) if isinstance(node.operator, cst.And) else (left or right)
         if isinstance(node, cst.Subscript):
             return self._subscript(node, scope, position)
         if isinstance(node, cst.Call):
             return self._call(node, scope, position)
         return UNKNOWN
+
+    def _compare(self, node: cst.Comparison, scope, position):
+        """Chained numeric comparisons (``i < N - 1``), e.g. for ``return_sequences``."""
+        left = self._eval(node.left, scope, position)
+        for target in node.comparisons:
+            right = self._eval(target.comparator, scope, position)
+            test = _COMPARISONS.get(type(target.operator))
+            if test is None or not (_number(left) and _number(right)):
+                return UNKNOWN
+            if not test(left, right):
+                return False
+            left = right
+        return True
 
     def _subscript(self, node: cst.Subscript, scope, position):
         container = self._eval(node.value, scope, position)

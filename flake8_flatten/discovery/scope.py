@@ -12,6 +12,7 @@ import ast
 from typing import Dict, List, Optional, Tuple
 
 from ..model import UNKNOWN
+from .names import keras_class
 
 _NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -160,8 +161,9 @@ class Scope:
         if how[0] == "import":
             return how[1] + ("." + rest if rest else "")
         if how[0] == "free":
-            for module in self.star_modules():
-                return f"{module}.{dotted}"
+            for module in self.star_modules():  # the star import that provides it
+                if keras_class(f"{module}.{dotted}") is not None:
+                    return f"{module}.{dotted}"
         return None
 
     def star_modules(self) -> List[str]:

@@ -16,6 +16,10 @@ from .evaluate import Evaluator
 from .names import INPUT_KINDS, SEQUENTIAL, keras_class
 from .scope import Overlay, Scope
 
+#: Layers whose own ``input_dim`` parameter is not an input declaration
+#: (``Embedding(input_dim=10000, ...)`` is the vocabulary size).
+OWN_INPUT_DIM = frozenset({"Embedding"})
+
 #: Unrolling bound for `for` loops that add layers.
 MAX_UNROLL = 1024
 _BLOCKS = (ast.If, ast.While, ast.Try, ast.For, ast.AsyncFor, ast.AsyncWith, ast.With)
@@ -58,7 +62,7 @@ def _input_shape(call: LayerCall):
         if not isinstance(batch_shape, tuple) or not batch_shape:
             return UNKNOWN
         return shape_of(batch_shape[1:], batch_shape[0])
-    dim = call.kwarg("input_dim")
+    dim = None if call.kind in OWN_INPUT_DIM else call.kwarg("input_dim")
     if dim is not None:
         return shape_of((dim,), call.kwarg("batch_size"))
     return shape_of(call.kwarg("input_shape"), call.kwarg("batch_size"))

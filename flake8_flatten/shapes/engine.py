@@ -14,9 +14,9 @@ _REGISTRY: Dict[str, LayerSpec] = {}
 def registry() -> Dict[str, LayerSpec]:
     """All layer specs, keyed by Keras class name (built on first use)."""
     if not _REGISTRY:
-        from . import convolution, core, recurrent, reshaping
+        from . import convolution, core, preprocessing, recurrent, reshaping
 
-        for family in (core, convolution, recurrent, reshaping):
+        for family in (core, convolution, recurrent, reshaping, preprocessing):
             _REGISTRY.update(family.SPECS)
     return _REGISTRY
 

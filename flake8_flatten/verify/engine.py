@@ -26,9 +26,9 @@ _REFERENCES: Dict[str, Reference] = {}
 
 def references() -> Dict[str, Reference]:
     if not _REFERENCES:
-        from . import convolution, core, recurrent, reshaping
+        from . import convolution, core, preprocessing, recurrent, reshaping
 
-        for family in (core, convolution, recurrent, reshaping):
+        for family in (core, convolution, recurrent, reshaping, preprocessing):
             _REFERENCES.update(family.REFERENCES)
     return _REFERENCES
 

@@ -13,7 +13,7 @@ from typing import Tuple
 
 from flake8_flatten.model import LayerCall, Shape
 
-FAMILIES = ("core", "convolution", "recurrent", "reshaping")
+FAMILIES = ("core", "convolution", "recurrent", "reshaping", "preprocessing")
 
 
 def layer(kind: str, *args, **kwargs) -> LayerCall:

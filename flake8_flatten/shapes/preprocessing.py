@@ -1,0 +1,39 @@
+"""Image preprocessing and augmentation layers that sit at the front of many models.
+
+The random augmentations keep the shape; Resizing, CenterCrop and RandomCrop set the
+two spatial sizes of a batched image (rank 4).  On other ranks Keras treats the
+tensor as unbatched images, so the batch axis changes meaning: no claim.
+"""
+
+from __future__ import annotations
+
+from .spec import TRANSPARENT, LayerSpec, Params, as_int, channels_first, identity
+
+AUGMENTATIONS = (
+    "RandomFlip", "RandomRotation", "RandomZoom", "RandomContrast", "RandomTranslation",
+    "RandomBrightness",
+)
+
+
+def resized(params: Params, shape: tuple):
+    first = channels_first(params)
+    if len(shape) != 4 or first is None:
+        return None
+    size = (as_int(params["height"]), as_int(params["width"]))
+    return shape[:2] + size if first else shape[:1] + size + shape[3:]
+
+
+def _resizing_spec(*positional: str) -> LayerSpec:
+    return LayerSpec(("height", "width") + positional, resized, TRANSPARENT)
+
+
+SPECS = {
+    **{name: LayerSpec(("factor",), identity, TRANSPARENT) for name in AUGMENTATIONS},
+    "RandomFlip": LayerSpec(("mode", "seed"), identity, TRANSPARENT),
+    "RandomZoom": LayerSpec(("height_factor", "width_factor"), identity, TRANSPARENT),
+    "RandomTranslation": LayerSpec(("height_factor", "width_factor"), identity, TRANSPARENT),
+    "Resizing": _resizing_spec("interpolation", "crop_to_aspect_ratio", "pad_to_aspect_ratio",
+                               "fill_mode", "fill_value", "antialias", "data_format"),
+    "CenterCrop": _resizing_spec("data_format"),
+    "RandomCrop": _resizing_spec("seed", "data_format"),
+}
