@@ -83,9 +83,18 @@ def stdlib_sample(count: int) -> list[str]:
     return found[::step][:count]
 
 
-def keras_files() -> list[str]:
-    """Every .py under fixtures/ and tests/models/ (either may be missing)."""
-    return sorted(str(p) for d in ("fixtures", "tests/models") for p in (ROOT / d).glob("**/*.py"))
+def keras_files(directory: str | None = None) -> list[str]:
+    """Every .py under fixtures/ and tests/models/ (either may be missing), or, with
+    ``directory`` (e.g. real-world code extracted by scripts/corpus_extract.py), every
+    .py there that builds a Keras Sequential model."""
+    if directory is None:
+        return sorted(str(p) for d in ("fixtures", "tests/models") for p in (ROOT / d).glob("**/*.py"))
+    found = []
+    for path in sorted(Path(directory).glob("**/*.py")):
+        text = path.read_text(errors="replace")
+        if "keras" in text and "Sequential(" in text:
+            found.append(str(path))
+    return found
 
 
 def generate_model(layers: int) -> str:
@@ -172,6 +181,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="10,100,1000,10000", help="layer counts for scaling")
     ap.add_argument("--json", help="also write results to this path")
     ap.add_argument("--quick", action="store_true", help="3 repeats, skip per-file runs")
+    ap.add_argument("--keras-dir", help="workload (b) from this directory's Keras files instead of "
+                    "fixtures/ and tests/models/")
     ap.add_argument("--lint-worker", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.lint_worker:
@@ -188,7 +199,7 @@ def main() -> None:
                   f"{res['ratio']:.3f}", f"{res['cpu_ratio']:.3f}"), flush=True)
 
     report("stdlib", "(a) stdlib sample, one process", compare(stdlib_sample(args.stdlib_files), n))
-    keras = keras_files()
+    keras = keras_files(args.keras_dir)
     report("keras_all", "(b) keras files, one process", compare(keras, n))
     if not args.quick:
         per = {os.path.relpath(f, ROOT): compare([f], n) for f in keras}
