@@ -232,3 +232,17 @@ def test_embedding_input_dim_is_the_vocabulary_not_an_input():
     source = "import keras\nm = keras.Sequential([keras.layers.Embedding(input_dim=1000, output_dim=8)])\n"
     (model,) = discover(source)
     assert model.input_shape is None
+
+
+def test_variable_length_raw_axis_is_a_sequence_axis_not_a_finding():
+    source = "import keras\nm = keras.Sequential([keras.layers.Dense(10, input_shape=(None, 5)), keras.layers.Dense(3)])\n"
+    assert lint(source) == []
+
+
+def test_unknown_spatial_sizes_suggest_global_pooling_not_flatten():
+    source = textwrap.dedent("""
+        import keras
+        m = keras.Sequential([keras.Input((None, None, 3)), keras.layers.Conv2D(8, 3), keras.layers.Dense(2)])
+    """)
+    (finding,) = lint(source)
+    assert "GlobalAveragePooling2D()" in finding.message and "Flatten" not in finding.message

@@ -33,6 +33,7 @@ CODE = "FLT001"
 
 #: What the extra axes of a tensor are, after each role.
 _SPATIAL, _RAW, _SEQUENCE = "spatial", "raw", "sequence"
+_GLOBAL_POOLING = {3: "GlobalAveragePooling1D", 4: "GlobalAveragePooling2D", 5: "GlobalAveragePooling3D"}
 _PROVENANCE_AFTER = {FEATURE_MAP: _SPATIAL, RESHAPE: _RAW, SEQUENCE: _SEQUENCE, REDUCER: None}
 
 
@@ -45,11 +46,20 @@ def check(model: ModelDescription) -> List[Finding]:
         shape = result.input_shape
         if result.role is None or shape is None:
             return []  # an unknown layer: nothing after it is known
-        if (result.role == DENSE and len(shape) > 2 and provenance in (_SPATIAL, _RAW)
+        if (result.role == DENSE and len(shape) > 2 and _flattenable(provenance, shape)
                 and _reaches_output(model, results, index)):
             return [_finding(model, results, index, provenance)]
         provenance = _PROVENANCE_AFTER.get(result.role, provenance)
     return []
+
+
+def _flattenable(provenance: Optional[str], shape: tuple) -> bool:
+    """Spatial maps always qualify (F1); a declared or reshaped layout (F2) only when
+    its extra axes have fixed sizes: a ``None`` axis there is variable-length, i.e.
+    a sequence axis, which no Flatten could connect."""
+    if provenance == _SPATIAL:
+        return True
+    return provenance == _RAW and None not in shape[1:-1]
 
 
 def _reaches_output(model: ModelDescription, results, index: int) -> bool:
@@ -77,16 +87,17 @@ def _finding(model: ModelDescription, results, index: int, provenance: str) -> F
     parts.append("it acts on the last axis only" + (f" and outputs {format_shape(out)}" if out else ""))
     if final is not None and index < len(results) - 1:
         parts[-1] += f", so the model outputs {format_shape(final)}"
-    fix = "Add Flatten()"
-    if provenance == _SPATIAL and given is not None and len(given) == 4:
-        fix += " (or GlobalAveragePooling2D())"
-    fix += " before it"
     inputs = product(given[1:]) if given is not None else None
-    if inputs is not None:
-        fix += f" to connect all {inputs} inputs"
-    fixed = _fixed_shape(given, dense)
-    if fixed is not None:
-        fix += f" (it then outputs {format_shape(fixed)})"
+    pooling = _GLOBAL_POOLING.get(len(given)) if given is not None and provenance == _SPATIAL else None
+    if inputs is None and pooling:  # sizes not fixed: Flatten cannot work, pooling can
+        fix = f"Add {pooling}() before it"
+    else:
+        fix = "Add Flatten()" + (f" (or {pooling}())" if pooling else "") + " before it"
+        if inputs is not None:
+            fix += f" to connect all {inputs} inputs"
+            fixed = _fixed_shape(given, dense)
+            if fixed is not None:
+                fix += f" (it then outputs {format_shape(fixed)})"
     fix += ", or wrap it in TimeDistributed(...) if per-position is intended"
     message = "; ".join(parts) + ". " + fix
     return Finding(dense.line, dense.col, CODE, message)
