@@ -164,17 +164,26 @@ RNN_KINDS = ("SimpleRNN", "LSTM", "GRU", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D
 
 # --- Bidirectional ---------------------------------------------------------------
 
+
+def wrapped_layer(params: Params, wrapper: str) -> Optional[LayerCall]:
+    """The layer a wrapper wraps; None when unknown; ShapeError when not a layer."""
+    inner = params["layer"]
+    if isinstance(inner, LayerCall):
+        return inner
+    if inner is UNKNOWN:
+        return None
+    raise ShapeError(f"{wrapper} needs a Keras layer instance, got {inner!r}")
+
+
 _MERGE_MODES = ("concat", "sum", "mul", "ave")
 
 
 def bidirectional(params: Params, shape: tuple):
     from .engine import infer_layer, spec_for
 
-    inner = params["layer"]
-    if not isinstance(inner, LayerCall):
-        if inner is UNKNOWN:
-            return None
-        raise ShapeError(f"Bidirectional needs a Keras layer instance, got {inner!r}")
+    inner = wrapped_layer(params, "Bidirectional")
+    if inner is None:
+        return None
     merge = params.get("merge_mode", "concat")
     if merge is UNKNOWN:
         return None
@@ -211,11 +220,9 @@ def bidirectional(params: Params, shape: tuple):
 def time_distributed(params: Params, shape: tuple):
     from .engine import infer_layer, spec_for
 
-    inner = params["layer"]
-    if not isinstance(inner, LayerCall):
-        if inner is UNKNOWN:
-            return None
-        raise ShapeError(f"TimeDistributed needs a Keras layer instance, got {inner!r}")
+    inner = wrapped_layer(params, "TimeDistributed")
+    if inner is None:
+        return None
     spec = spec_for(inner)
     if spec is None:
         return None
