@@ -246,3 +246,32 @@ def test_unknown_spatial_sizes_suggest_global_pooling_not_flatten():
     """)
     (finding,) = lint(source)
     assert "GlobalAveragePooling2D()" in finding.message and "Flatten" not in finding.message
+
+
+def test_training_loops_are_not_unrolled_and_do_not_hide_the_model():
+    source = textwrap.dedent("""
+        import keras
+        model = keras.Sequential([keras.layers.Dense(16, input_shape=(3, 2)), keras.layers.Dense(4)])
+        for epoch in range(60):
+            model.fit(x, y)
+            for diversity in [0.2, 0.5, 1.0, 1.2]:
+                for i in range(400):
+                    preds = model.predict(x)
+    """)
+    import time
+
+    start = time.perf_counter()
+    assert codes_by_line(source) == [(3, "FLT001")]
+    assert time.perf_counter() - start < 0.5
+
+
+def test_nested_unrolling_has_one_budget():
+    source = textwrap.dedent("""
+        import keras
+        model = keras.Sequential([keras.Input((3, 2))])
+        for a in range(1000):
+            for b in range(1000):
+                model.add(keras.layers.Dense(4))
+    """)
+    (model,) = discover(source)
+    assert model.truncated

@@ -24,6 +24,7 @@ OWN_INPUT_DIM = frozenset({"Embedding"})
 MAX_UNROLL = 1024
 _BLOCKS = (ast.If, ast.While, ast.Try, ast.For, ast.AsyncFor, ast.AsyncWith, ast.With)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_EXTENDING = frozenset({"add", "pop", "build"})
 
 
 def target_key(node: ast.expr) -> Optional[str]:
@@ -108,6 +109,7 @@ class ScopeWalker:
         self.analysis = analysis
         self.scope = scope
         self.models: Dict[str, ModelBuilder] = {}
+        self.unrolled = 0  # loop iterations unrolled so far in this scope
 
     # -- statements ---------------------------------------------------------------
 
@@ -177,11 +179,12 @@ class ScopeWalker:
 
     def unroll(self, loop: ast.For, conditional: bool) -> bool:
         """Unroll ``for x in [..]`` / ``for _ in range(n)`` when it touches a model."""
-        if loop.orelse or not isinstance(loop.target, ast.Name) or not self.touches_models(loop):
+        if loop.orelse or not isinstance(loop.target, ast.Name) or not self.extends_models(loop):
             return False
         values = self.iteration_values(loop.iter)
-        if values is None:
-            return False
+        if values is None or self.unrolled + len(values) > MAX_UNROLL:
+            return False  # nested loops share one budget: a block we cannot follow
+        self.unrolled += len(values)
         outer = self.scope
         try:
             for value in values:
@@ -211,7 +214,7 @@ class ScopeWalker:
         """A branch or loop we cannot follow: outer models touched inside are truncated,
         models created inside are followed within their block."""
         for name in list(self.models):
-            if self.mentions(stmt, name):
+            if self.changes(stmt, name):
                 self.models[name].model.truncated = True
         for field in ("body", "orelse", "finalbody", "handlers", "cases"):
             for child in getattr(stmt, field, None) or []:
@@ -274,13 +277,22 @@ class ScopeWalker:
         return LayerCall(text.split("(")[0][:40], line=node.lineno, col=node.col_offset,
                          is_keras=False)
 
-    def touches_models(self, stmt: ast.stmt) -> bool:
-        return any(self.mentions(stmt, name) for name in self.models)
+    def extends_models(self, stmt: ast.stmt) -> bool:
+        return any(self.changes(stmt, name) for name in self.models)
 
     @staticmethod
-    def mentions(stmt: ast.stmt, key: str) -> bool:
-        return any(target_key(n) == key for n in ast.walk(stmt)
-                   if isinstance(n, (ast.Name, ast.Attribute)))
+    def changes(stmt: ast.stmt, key: str) -> bool:
+        """Does ``stmt`` add to, pop from, build or rebind the model kept under ``key``?
+        (Merely using it, ``model.fit(...)`` in a training loop, changes nothing.)"""
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in _EXTENDING and target_key(node.func.value) == key:
+                return True
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(target_key(t) == key for t in targets):
+                    return True
+        return False
 
     def close(self) -> None:
         for builder in self.models.values():
