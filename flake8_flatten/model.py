@@ -50,7 +50,6 @@ class LayerCall:
     kwargs: Tuple[Tuple[str, Any], ...] = ()
     line: int = 0
     col: int = 0
-    inner: Optional["LayerCall"] = None
     is_keras: bool = True
 
     def kwarg(self, name: str, default: Any = None) -> Any:
@@ -58,20 +57,6 @@ class LayerCall:
             if key == name:
                 return value
         return default
-
-    @property
-    def label(self) -> str:
-        """How a message names the layer: ``Dense(16)``."""
-        shown = ", ".join(_show(a) for a in self.args[:1])
-        return f"{self.kind}({shown})"
-
-
-def _show(value: Any) -> str:
-    if value is UNKNOWN:
-        return "..."
-    if isinstance(value, LayerCall):
-        return value.label
-    return repr(value)
 
 
 @dataclass

@@ -6,6 +6,7 @@ import ast
 from typing import Iterator, List, Tuple
 
 from . import __version__
+from .discovery import may_define_models
 
 
 class FlattenChecker:
@@ -18,7 +19,7 @@ class FlattenChecker:
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         source = "".join(self.lines)
-        if "keras" not in source:  # the cheap pre-check: no Keras, no cost
+        if not may_define_models(source):  # the cheap pre-check: no Keras model, no cost
             return
         from .rules import lint
 

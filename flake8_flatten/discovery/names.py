@@ -43,8 +43,3 @@ def keras_class(qualname: str) -> Optional[str]:
     if "layers" in path[:-1] and name[:1].isupper():
         return name
     return None
-
-
-def is_keras_module(qualname: str) -> bool:
-    """True for Keras modules (whose star import may bring Keras classes into scope)."""
-    return _keras_path(qualname) is not None
