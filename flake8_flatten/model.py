@@ -59,14 +59,45 @@ class LayerCall:
         return default
 
 
+@dataclass(frozen=True)
+class Feed:
+    """Data of a statically known shape handed to a model: ``model.predict(x)``.
+
+    ``layers`` is how many layers the model had then (a Sequential may grow later)."""
+
+    line: int
+    col: int
+    method: str  # "predict", "fit", "evaluate", "__call__", ...
+    data_shape: Tuple[int, ...]
+    layers: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A shape the code asserts: ``assert model.output_shape == (None, 4)`` (``data``
+    is None) or ``assert model.predict(x).shape == (1, 4)`` (``data`` is x's shape)."""
+
+    line: int
+    col: int
+    claimed: Tuple[Any, ...]
+    data: Optional[Tuple[int, ...]]
+    layers: int
+
+
 @dataclass
 class ModelDescription:
-    """A Sequential (or functional) model as discovery saw it.
+    """A Sequential or functional model as discovery saw it.
 
     ``input_shape`` includes the batch axis.  ``layers`` excludes Input/InputLayer
-    entries, like Keras 3's ``model.layers``.  ``truncated`` says discovery lost
-    track of the model after its last layer (a conditional ``.add``, say), so the
-    true model may continue: rules must not treat the last layer as the output.
+    entries, like Keras 3's ``model.layers``; in a functional model they are the
+    layer applications in call order.  ``truncated`` says discovery lost track of the
+    model after its last layer (a conditional ``.add``, say), so the true model may
+    continue: rules must not treat the last layer as the output.
+
+    A functional model is a graph: ``inputs`` are its input shapes, ``sources[i]``
+    the tensors layer ``i`` consumes and ``outputs`` the model's outputs, as tensor
+    references (inputs are 0..k-1, layer ``j``'s output is k+j, -1 is unknown).  A
+    Sequential leaves them None: it is the chain `graph()` describes.
     """
 
     line: int
@@ -75,6 +106,22 @@ class ModelDescription:
     input_shape: Shape = None
     layers: list = field(default_factory=list)
     truncated: bool = False
+    kind: str = "Sequential"
+    inputs: Optional[list] = None
+    sources: Optional[list] = None
+    outputs: Optional[Tuple[int, ...]] = None
+    feeds: list = field(default_factory=list)
+    claims: list = field(default_factory=list)
+
+    def graph(self, input_shapes=None, layers: Optional[int] = None):
+        """``(input shapes, layer calls, sources, outputs)``; a Sequential as a chain,
+        optionally only its first ``layers`` layers and fed other input shapes."""
+        if self.sources is not None:
+            return (list(input_shapes or self.inputs), list(self.layers), list(self.sources),
+                    tuple(self.outputs))
+        calls = list(self.layers[:layers] if layers is not None else self.layers)
+        return (list(input_shapes or [self.input_shape]), calls,
+                [(i,) for i in range(len(calls))], (len(calls),))
 
 
 def format_shape(shape: Shape) -> str:

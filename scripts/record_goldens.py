@@ -39,12 +39,15 @@ def record_layer_cases() -> None:
 
 def record_models() -> None:
     """Execute every corpus file of tests/models/ (our own test data) and record, per
-    Sequential it creates, the call's line and each layer's output shape."""
-    files = {path.name: keras_live.run_model_file(path) for path in sorted(MODELS.glob("*.py"))}
+    Sequential it creates, the call's line and each layer's output shape, and for the
+    functional API the Model( sites and every layer application's output shape."""
+    runs = {path.name: keras_live.run_corpus_file(path) for path in sorted(MODELS.glob("*.py"))}
+    files = {name: run[0] for name, run in runs.items()}
+    functional = {name: run[1] for name, run in runs.items()}
     MODELS_GOLDEN.write_text(
         json.dumps(
             {"keras_version": keras_live.keras.__version__, "backend": keras_live.keras.backend.backend(),
-             "layer_aliases": keras_live.layer_aliases(), "files": files},
+             "layer_aliases": keras_live.layer_aliases(), "files": files, "functional": functional},
             indent=1,
         )
         + "\n"
@@ -52,8 +55,10 @@ def record_models() -> None:
     models = sum(len(records) for records in files.values())
     unbuilt = sum(r["shapes"] == "unbuilt" for records in files.values() for r in records)
     layers = sum(len(r["layers"]) for records in files.values() for r in records)
-    print(f"recorded {len(files)} corpus files, {models} models ({unbuilt} unbuilt), "
-          f"{layers} layers -> {MODELS_GOLDEN}")
+    applied = sum(len(v) for record in functional.values() for v in record["applications"].values())
+    print(f"recorded {len(files)} corpus files, {models} Sequential models ({unbuilt} unbuilt), "
+          f"{layers} layers; {sum(len(r['models']) for r in functional.values())} functional models, "
+          f"{applied} layer applications -> {MODELS_GOLDEN}")
 
 
 def main() -> None:

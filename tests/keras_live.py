@@ -156,31 +156,104 @@ def run_model_file(path) -> list:
     column (as ast's Call has them), its layers' classes, and for built models the
     input shape and ``list(layer.output.shape)`` of every layer ("unbuilt" otherwise).
     A builder called twice yields one record per call site."""
+    return run_corpus_file(path)[0]
+
+
+KERAS_DIR = str(Path(keras.__file__).resolve().parent)
+SEQUENTIAL_SOURCE = str(Path("models", "sequential.py"))
+
+
+def _model_calls(path: Path) -> set:
+    """(line, col) of every call spelled ``...Model(`` in the file."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in ("Model", "Functional"):
+                found.add((node.lineno, node.col_offset))
+    return found
+
+
+def _position_in(path: Path, frame) -> tuple:
+    """(line, col) of the start of the call ``frame`` is executing (Python 3.11+)."""
+    positions = inspect.getframeinfo(frame, context=0).positions
+    return (positions.lineno, positions.col_offset)
+
+
+def run_corpus_file(path) -> tuple:
+    """``(sequential records, functional record)`` of one corpus file, from one run.
+
+    The functional record has ``models``: the sites of the ``Model(`` calls that
+    built functional models, and ``applications``: for every layer (or model) the
+    file itself calls on symbolic tensors, ``"line:col"`` of the call -> the output
+    shapes produced there, in execution order (a helper called twice adds two)."""
     path = Path(path).resolve()
+    target = str(path)
     calls = _sequential_calls(path)
-    created = []
-    cls = keras.Sequential
-    original = cls.__init__
+    model_sites = _model_calls(path)
+    created, applications, functional = [], {}, set()
+    sequential_init = keras.Sequential.__init__
+    layer_call = keras.layers.Layer.__call__
+    from keras.src.models.functional import Functional
+
+    functional_init = Functional.__init__
 
     def init(self, *args, **kwargs):
         site = _call_site(path, calls)
-        original(self, *args, **kwargs)
+        sequential_init(self, *args, **kwargs)
         created.append((site, self))
 
-    cls.__init__ = init
+    depth = [0]  # layer calls in progress: only the outermost one is the file's own
+
+    def apply(self, *args, **kwargs):
+        caller = sys._getframe(1)
+        while caller is not None and caller.f_code.co_filename.startswith(KERAS_DIR):
+            if caller.f_code.co_filename.endswith(SEQUENTIAL_SOURCE):
+                caller = None  # a Sequential building itself: its records are the Sequential's
+                break
+            caller = caller.f_back  # layers.concatenate(...), preprocessing layers' __call__
+        depth[0] += 1
+        try:
+            outputs = layer_call(self, *args, **kwargs)
+        finally:
+            depth[0] -= 1
+        if depth[0] == 0 and caller is not None and caller.f_code.co_filename == target \
+                and isinstance(outputs, keras.KerasTensor):
+            line, col = _position_in(path, caller)
+            applications.setdefault(f"{line}:{col}", []).append(list(outputs.shape))
+        return outputs
+
+    def functional_init_recorded(self, *args, **kwargs):
+        functional_init(self, *args, **kwargs)
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_code.co_filename != target:
+            frame = frame.f_back
+        if frame is not None and not isinstance(self, keras.Sequential):
+            site = _position_in(path, frame)
+            if site in model_sites:
+                functional.add(site)
+
+    keras.Sequential.__init__ = init
+    keras.layers.Layer.__call__ = apply
+    Functional.__init__ = functional_init_recorded
     try:
         with tensorflow_shim(), _shapes_only(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             runpy.run_path(str(path), run_name="__main__")
     finally:
-        cls.__init__ = original
+        keras.Sequential.__init__ = sequential_init
+        keras.layers.Layer.__call__ = layer_call
+        Functional.__init__ = functional_init
     records = {}
     for site, model in created:
         record = _model_record(site, model)
         if site in records and records[site] != record:
             raise RuntimeError(f"{path}:{site[0]}: one call site built different models")
         records[site] = record
-    return [records[site] for site in sorted(records)]
+    sequential = [records[site] for site in sorted(records)]
+    return sequential, {"models": [list(site) for site in sorted(functional)],
+                        "applications": applications}
 
 
 def layer_aliases() -> dict:
@@ -192,3 +265,31 @@ def layer_aliases() -> dict:
         if isinstance(value, type) and value.__name__ != name:
             aliases[name] = value.__name__
     return aliases
+
+
+# -- diagnostic cases: run a script of tests/diagnostics/ and say where Keras failed --
+
+
+def run_diagnostic_file(path) -> dict:
+    """Execute one diagnostics case (our own test data) with real Keras.
+
+    Returns ``{"outcome": "ok"}`` when the script runs to the end, else
+    ``{"outcome": "error", "type": ..., "message": ..., "line": L}`` where ``L`` is
+    the line, in the script itself, of the innermost frame the exception passed
+    through (the statement of the script that failed).
+    """
+    import traceback
+
+    path = Path(path).resolve()
+    try:
+        with tensorflow_shim(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            runpy.run_path(str(path), run_name="__main__")
+    except BaseException as exc:  # any failure of the script is the fact we record
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == str(path)]
+        message = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+        return {"outcome": "error", "type": type(exc).__name__, "message": message,
+                "line": frames[-1].lineno if frames else None}
+    return {"outcome": "ok"}

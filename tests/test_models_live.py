@@ -68,6 +68,8 @@ def static_models(name: str):
 
 
 def compare(name: str, statics, keras_records) -> Tally:
+    """The Sequential models of one file against Keras's records."""
+    statics = [(model, record) for model, record in statics if model.kind == "Sequential"]
     tally = Tally()
     where = f"tests/models/{name}"
     static_lines = [(model.line, model.col) for model, _ in statics]
@@ -174,3 +176,90 @@ def test_live_keras_agrees(name):
     assert not tally.problems, "\n".join(tally.problems)
     if not documented_gaps(name):
         assert not tally.gaps, "\n".join(tally.gaps)
+
+
+# -- the functional API: layer applications, site by site ----------------------------
+
+FUNCTIONAL_GOLDEN = GOLDEN["functional"]
+FUNCTIONAL_FILES = [name for name in FILES if FUNCTIONAL_GOLDEN[name]["models"]]
+
+
+def static_applications(name: str):
+    """``(model sites, {"line:col": Counter of stated shapes}, {"line:col": nulls})``
+    over the functional models discovery finds.  A layer shared by two models (an
+    encoder inside an autoencoder) is one application: per site, the largest count
+    of a shape in any one model."""
+    from collections import Counter
+
+    sites, stated, unknown = [], {}, {}
+    for model, record in static_models(name):
+        if model.kind != "Functional":
+            continue
+        sites.append([model.line, model.col])
+        counts, nulls = {}, Counter()
+        for layer in record["layers"]:
+            key = f"{layer['line']}:{layer['col'] - 1}"
+            if layer["output_shape"] is None:
+                nulls[key] += 1
+            else:
+                counts.setdefault(key, Counter())[tuple(layer["output_shape"])] += 1
+        for key, counter in counts.items():
+            stated[key] = stated.get(key, Counter()) | counter
+        for key, count in nulls.items():
+            unknown[key] = max(unknown.get(key, 0), count)
+    return sites, stated, unknown
+
+
+def compare_functional(name: str, keras_record) -> Tally:
+    from collections import Counter
+
+    tally = Tally()
+    where = f"tests/models/{name}"
+    sites, stated, _ = static_applications(name)
+    missing = [s for s in keras_record["models"] if s not in sites]
+    extra = [s for s in sites if s not in keras_record["models"]]
+    if extra:
+        tally.problems.append(f"{where}: functional models at {extra} statically, Keras built none there")
+    tally.gaps += [f"{where}: Model( at {s} not discovered" for s in missing]
+    for key, shapes in keras_record["applications"].items():
+        keras_counts = Counter(tuple(s) for s in shapes)
+        static_counts = stated.get(key, Counter())
+        tally.known += len(shapes)
+        tally.exact += sum((static_counts & keras_counts).values())
+        for shape in static_counts:
+            if shape not in keras_counts and not any(consistent(list(shape), list(k)) for k in keras_counts):
+                tally.problems.append(f"{where}:{key}: static {list(shape)}, Keras {shapes}")
+        short = len(shapes) - sum((static_counts & keras_counts).values())
+        if short:
+            tally.gaps.append(f"{where}:{key}: {short} of Keras's {len(shapes)} shapes not stated exactly")
+    for key in stated:
+        if key not in keras_record["applications"]:
+            tally.problems.append(f"{where}:{key}: a layer application Keras never made there")
+    return tally
+
+
+@pytest.mark.parametrize("name", FUNCTIONAL_FILES)
+def test_functional_models_match_keras_golden(name):
+    tally = compare_functional(name, FUNCTIONAL_GOLDEN[name])
+    assert not tally.problems, "\n".join(tally.problems)
+    if not documented_gaps(name):
+        assert not tally.gaps, (f"not every shape known; fix the engine or document why with "
+                                f"'{GAP_MARKER} ...' in the file:\n" + "\n".join(tally.gaps))
+
+
+def test_functional_exact_shape_rate():
+    total = Tally()
+    for name in FUNCTIONAL_FILES:
+        total.add(compare_functional(name, FUNCTIONAL_GOLDEN[name]))
+    assert not total.problems, "\n".join(total.problems)
+    rate = total.exact / total.known
+    assert rate >= MIN_EXACT_RATE, (f"only {total.exact}/{total.known} = {rate:.1%} of Keras's layer "
+                                    f"applications known exactly; gaps:\n" + "\n".join(total.gaps))
+
+
+@pytest.mark.parametrize("name", FUNCTIONAL_FILES)
+def test_functional_live_keras_agrees(name):
+    sequential, functional = keras_live().run_corpus_file(CORPUS / name)
+    assert functional == FUNCTIONAL_GOLDEN[name], "golden is stale: run python scripts/record_goldens.py"
+    tally = compare_functional(name, functional)
+    assert not tally.problems, "\n".join(tally.problems)

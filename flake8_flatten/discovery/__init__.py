@@ -6,13 +6,14 @@ import ast
 from typing import List, Optional
 
 from ..model import ModelDescription
+from .names import MODEL_MARKERS
 
 #: Every Keras spelling contains this text; files without it cost one substring scan.
 KERAS_MARKER = "keras"
 
 
 def may_define_models(source: str) -> bool:
-    return KERAS_MARKER in source and "Sequential" in source
+    return KERAS_MARKER in source and any(marker in source for marker in MODEL_MARKERS)
 
 
 def discover(source: str, tree: Optional[ast.Module] = None,

@@ -98,6 +98,7 @@ class Evaluator:
 
     def __init__(self, lines: List[str]):
         self.lines = lines
+        self._positions: dict = {}  # id(cst Call) -> its (line, col), while evaluating
 
     def source_of(self, node: ast.expr) -> Optional[str]:
         """The exact source text of an ast expression (ast.get_source_segment, without
@@ -113,9 +114,10 @@ class Evaluator:
         except (AttributeError, IndexError, TypeError):
             return None
 
-    def evaluate(self, node: Optional[ast.expr], scope, position: Optional[Tuple[int, int]] = None):
+    def evaluate(self, node: Optional[ast.expr], scope, position: Optional[Tuple[int, int]] = None,
+                 exact: bool = False):
         """Evaluate an ast expression in ``scope``; layer calls get ``position``
-        (default: the expression's own start)."""
+        (default: the expression's own start), or with ``exact`` each call its own."""
         if node is None:
             return UNKNOWN
         text = self.source_of(node)
@@ -124,10 +126,14 @@ class Evaluator:
             return UNKNOWN
         if position is None:
             position = (node.lineno, node.col_offset)
+        saved = self._positions
+        self._positions = _call_positions(node, tree) if exact else {}
         try:
             return self._eval(tree, scope, position)
         except RecursionError:
             return UNKNOWN
+        finally:
+            self._positions = saved
 
     def _eval(self, node: cst.CSTNode, scope, position):
         ev = lambda n: self._eval(n, scope, position)  # noqa: E731
@@ -167,7 +173,52 @@ class Evaluator:
             return self._subscript(node, scope, position)
         if isinstance(node, cst.Call):
             return self._call(node, scope, position)
+        if isinstance(node, cst.Attribute):
+            return self._attribute(node, scope, position)
+        if isinstance(node, cst.Dict):
+            return self._dict(node, scope, position)
+        if isinstance(node, cst.ListComp):
+            return self._comprehension(node, scope, position)
+        if isinstance(node, cst.IfExp):
+            test = ev(node.test)
+            if not isinstance(test, bool):
+                return UNKNOWN
+            return ev(node.body if test else node.orelse)
         return UNKNOWN
+
+    def _comprehension(self, node: cst.ListComp, scope, position):
+        """``[branch(x, k) for k in SIZES]`` over a known sequence (one ``for``, no
+        ``if``), where tensors flow (a scope that can bind the variable)."""
+        loop = node.for_in
+        bind = getattr(scope, "with_values", None)
+        if bind is None or loop.inner_for_in is not None or loop.ifs or loop.asynchronous \
+                or not isinstance(loop.target, cst.Name):
+            return UNKNOWN
+        values = self._eval(loop.iter, scope, position)
+        if not isinstance(values, tuple):
+            return UNKNOWN
+        return tuple(self._eval(node.elt, bind({loop.target.value: v}), position) for v in values)
+
+    def _attribute(self, node: cst.Attribute, scope, position):
+        """``x.shape`` of a known array, ``model.output_shape``, ``y.shape`` of a
+        prediction: the values claims and feeds are made of."""
+        if not isinstance(node.value, (cst.Name, cst.Attribute, cst.Call)):
+            return UNKNOWN
+        hook = getattr(scope, "attribute", None)
+        if hook is None:
+            return UNKNOWN
+        return hook(self._eval(node.value, scope, position), node.attr.value)
+
+    def _dict(self, node: cst.Dict, scope, position):
+        result = {}
+        for element in node.elements:
+            if not isinstance(element, cst.DictElement) or len(result) >= MAX_SEQUENCE:
+                return UNKNOWN
+            key = self._eval(element.key, scope, position)
+            if not isinstance(key, str):
+                return UNKNOWN
+            result[key] = self._eval(element.value, scope, position)
+        return result
 
     def _compare(self, node: cst.Comparison, scope, position):
         """Chained numeric comparisons (``i < N - 1``), e.g. for ``return_sequences``."""
@@ -203,15 +254,56 @@ class Evaluator:
         callee = dotted_name(node.func)
         qualname = scope.qualified_name(callee) if callee else None
         kind = keras_class(qualname) if qualname else None
+        position = self._positions.get(id(node), position)
+        arguments = self._arguments(node, scope, position)
         if kind is None:
-            return UNKNOWN
+            if qualname is not None and qualname.startswith("numpy."):
+                from . import arrays
+
+                return UNKNOWN if arguments is None else arrays.construct(qualname[6:], *arguments)
+            hook = getattr(scope, "call", None)  # the functional API, in a FlowScope
+            if hook is None or arguments is None:
+                return UNKNOWN
+            return hook(node, callee, qualname, arguments, position)
+        if arguments is None:
+            return LayerCall(kind, line=position[0], col=position[1], is_keras=False)
+        return LayerCall(kind, arguments[0], arguments[1], position[0], position[1])
+
+    def _arguments(self, node: cst.Call, scope, position):
+        """``(args, kwargs)`` evaluated, or None for ``*args``/``**kwargs`` calls."""
         args, kwargs = [], []
         for arg in node.args:
             if arg.star:
-                return LayerCall(kind, line=position[0], col=position[1], is_keras=False)
+                return None
             value = self._eval(arg.value, scope, position)
             if arg.keyword is None:
                 args.append(value)
             else:
                 kwargs.append((arg.keyword.value, value))
-        return LayerCall(kind, tuple(args), tuple(kwargs), position[0], position[1])
+        return tuple(args), tuple(kwargs)
+
+    def callee(self, node: cst.Call, scope, position):
+        """The value a call's callee evaluates to (a layer, a model...)."""
+        return self._eval(node.func, scope, position)
+
+
+class _CallCollector(cst.CSTVisitor):
+    def __init__(self):
+        self.calls: list = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.calls.append(node)
+
+
+def _call_positions(node: ast.expr, tree: cst.CSTNode) -> dict:
+    """Each libcst Call's source position, from the ast Calls of the same text: both
+    trees list calls in source order, an outer call before the callee it starts with."""
+    ast_calls = sorted((n for n in ast.walk(node) if isinstance(n, ast.Call)),
+                       key=lambda n: (n.lineno, n.col_offset, -n.end_lineno, -n.end_col_offset))
+    if len(ast_calls) < 2:
+        return {}
+    collector = _CallCollector()
+    tree.visit(collector)
+    if len(collector.calls) != len(ast_calls):
+        return {}
+    return {id(c): (a.lineno, a.col_offset) for c, a in zip(collector.calls, ast_calls)}

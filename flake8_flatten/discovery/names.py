@@ -10,9 +10,11 @@ from typing import Optional
 
 SEQUENTIAL = "Sequential"
 INPUT_KINDS = ("Input", "InputLayer")
+#: Text without any of these cannot build a model (a cheap pre-check per file/scope).
+MODEL_MARKERS = (SEQUENTIAL, "Model", "Input")
 
 
-def _keras_path(qualname: str) -> Optional[list]:
+def keras_path(qualname: str) -> Optional[list]:
     """The components after the Keras package root, or None if not Keras.
 
     Roots: ``keras``, ``tf_keras``, ``tensorflow.keras``, ``tensorflow.python.keras``,
@@ -32,7 +34,7 @@ def _keras_path(qualname: str) -> Optional[list]:
 def keras_class(qualname: str) -> Optional[str]:
     """``"Dense"`` for ``keras.layers.Dense``-like names, ``"Sequential"`` for models,
     ``"Input"`` for ``keras.Input``; None for anything that is not a Keras class."""
-    path = _keras_path(qualname)
+    path = keras_path(qualname)
     if not path:
         return None
     name = path[-1]

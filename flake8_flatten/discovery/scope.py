@@ -23,6 +23,18 @@ def _match_names(pattern) -> List[str]:
         [n.rest for n in ast.walk(pattern) if isinstance(getattr(n, "rest", None), str)]
 
 
+#: List methods that change a list in place.
+MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "reverse", "sort"})
+
+
+def mutated_name(node: ast.expr) -> Optional[str]:
+    """``heads`` for ``heads.append(...)``-like calls, else None."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+            and node.func.attr in MUTATORS and isinstance(node.func.value, ast.Name):
+        return node.func.value.id
+    return None
+
+
 class Scope:
     """A module, function or class body; bindings are collected on first lookup."""
 
@@ -68,7 +80,8 @@ class Scope:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             self._bind_import(node)
         elif isinstance(node, _NESTED):
-            self._bind(node.name, ("other",))
+            plain = top and isinstance(node, ast.FunctionDef)
+            self._bind(node.name, ("function", node) if plain else ("other",))
             return
         elif isinstance(node, ast.Assign):
             self._bind_assign(node.targets, node.value, top)
@@ -82,6 +95,8 @@ class Scope:
             for item in node.items:
                 if item.optional_vars is not None:
                     self._bind_target(item.optional_vars, ("other",))
+        elif isinstance(node, ast.Expr) and mutated_name(node.value):
+            self._bind(mutated_name(node.value), ("other",))  # heads.append(...): not a constant
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
             for name in node.names:
                 self._bind(name, ("other",))
@@ -164,6 +179,19 @@ class Scope:
             for module in self.star_modules():  # the star import that provides it
                 if keras_class(f"{module}.{dotted}") is not None:
                     return f"{module}.{dotted}"
+        return None
+
+    def function(self, name: str):
+        """``(FunctionDef, defining scope)`` when ``name`` is a function defined once
+        at the top level of a scope (a helper we may follow into), else None."""
+        scope: Optional[Scope] = self
+        while scope is not None:
+            how = scope._collect().get(name)
+            if how:
+                if len(how) == 1 and how[0][0] == "function":
+                    return how[0][1], scope
+                return None
+            scope = scope.parent
         return None
 
     def star_modules(self) -> List[str]:

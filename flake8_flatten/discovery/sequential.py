@@ -1,9 +1,12 @@
-"""Find Sequential models and follow the statements that build them.
+"""Follow the statements that build models: Sequential ones, functional ones.
 
 The `ast` tree is walked scope by scope; straight-line code (and `with` blocks,
 and `for` loops over literal sequences, which are unrolled) is followed exactly.
-A model extended inside an `if`/`while`/`try` or a non-literal loop, or handed
-to another function, is marked truncated: we know its start but not its end.
+A model extended inside an `if`/`while`/`try` or a non-literal loop is marked
+truncated: we know its start but not its end; a name assigned there becomes
+unknown.  Tensors of the functional API (see `functional`) flow through the same
+walk, into helper functions defined in the file, which are followed like inline
+code.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from __future__ import annotations
 import ast
 from typing import Dict, List, Optional
 
-from ..model import UNKNOWN, LayerCall, ModelDescription
+from ..model import UNKNOWN, Claim, LayerCall, ModelDescription
 from .evaluate import Evaluator
-from .names import INPUT_KINDS, SEQUENTIAL, keras_class
-from .scope import Overlay, Scope
+from .functional import Flow, Graph, ModelRef, ObservedShape, Tensor
+from .names import INPUT_KINDS, MODEL_MARKERS, SEQUENTIAL, keras_class, keras_path
+from .scope import Scope, mutated_name
 
 #: Layers whose own ``input_dim`` parameter is not an input declaration
 #: (``Embedding(input_dim=10000, ...)`` is the vocabulary size).
@@ -22,9 +26,15 @@ OWN_INPUT_DIM = frozenset({"Embedding"})
 
 #: Unrolling bound for `for` loops that add layers.
 MAX_UNROLL = 1024
+#: Bounds on following helper functions: nesting depth, and calls per file.
+MAX_INLINE_DEPTH = 6
+MAX_INLINE_CALLS = 2000
+#: unittest spellings of a claim ``assertEqual(y.shape, (1, 4))``.
+_ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertTupleEqual"})
 _BLOCKS = (ast.If, ast.While, ast.Try, ast.For, ast.AsyncFor, ast.AsyncWith, ast.With)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _EXTENDING = frozenset({"add", "pop", "build"})
+
 
 
 def target_key(node: ast.expr) -> Optional[str]:
@@ -37,7 +47,7 @@ def target_key(node: ast.expr) -> Optional[str]:
     return None
 
 
-def _input_shape(call: LayerCall):
+def input_shape_of(call: LayerCall):
     """The batch-inclusive input shape an Input/InputLayer or a first layer's
     ``input_shape=``/``input_dim=``/``batch_input_shape=`` declares; None if none."""
     def shape_of(value, batch=None):
@@ -83,11 +93,11 @@ class ModelBuilder:
             return
         if layer.kind in INPUT_KINDS and layer.is_keras:
             if not model.layers and not self.input_declared:
-                self._declare(_input_shape(layer))
+                self._declare(input_shape_of(layer))
                 return
             layer = LayerCall(layer.kind, line=layer.line, col=layer.col, is_keras=False)
         elif not model.layers and not self.input_declared and layer.is_keras:
-            declared = _input_shape(layer)
+            declared = input_shape_of(layer)
             if declared is not None:
                 self._declare(declared)
         model.layers.append(layer)
@@ -103,41 +113,68 @@ class ModelBuilder:
 
 
 class ScopeWalker:
-    """Follows one scope's statements, tracking the models being built in it."""
+    """Follows one scope's statements, tracking the models being built in it.
 
-    def __init__(self, analysis: "Analysis", scope: Scope):
+    ``depth`` > 0 for the body of a helper function followed from a call site; it
+    shares its caller's graph and reports what it returns."""
+
+    def __init__(self, analysis: "Analysis", scope: Scope, graph: Optional[Graph] = None,
+                 values: Optional[dict] = None, depth: int = 0):
         self.analysis = analysis
-        self.scope = scope
+        self.scope = Flow(scope, graph or Graph(), self, values)
+        self.flow = self.scope.flow
         self.models: Dict[str, ModelBuilder] = {}
         self.unrolled = 0  # loop iterations unrolled so far in this scope
+        self.depth = depth
+        self.returned = UNKNOWN  # a followed helper's return value
+        self.done = False  # a followed helper has returned
 
     # -- statements ---------------------------------------------------------------
 
     def run(self, stmts: List[ast.stmt], conditional: bool = False) -> None:
         for stmt in stmts:
+            if self.done:
+                return
             self.statement(stmt, conditional)
 
     def statement(self, stmt: ast.stmt, conditional: bool) -> None:
         if isinstance(stmt, _FUNCTIONS):
-            self.analysis.walk_function(stmt, self.scope)
+            if not self.depth:  # a followed helper's own helpers are followed if called
+                self.analysis.walk_function(stmt, self.scope.parent)
             return
         if isinstance(stmt, ast.ClassDef):
-            self.analysis.walk_class(stmt, self.scope)
+            if not self.depth:
+                self.analysis.walk_class(stmt, self.scope.parent)
             return
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             if self.assignment(targets, stmt.value, conditional):
                 return
+            self.flow_assign(targets, stmt.value)
         elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
             if self.method_call(stmt.value, conditional):
                 return
-        elif isinstance(stmt, ast.Return) and self.is_sequential(stmt.value):
-            self.analysis.finish(self.start(stmt.value, None, conditional))
-            return
+            if not self.assert_equal(stmt.value) and not self.list_mutation(stmt.value):
+                self.follow(stmt.value)
+        elif isinstance(stmt, ast.Return):
+            if self.depth:
+                self.returned = self.follow(stmt.value) if stmt.value is not None else None
+                self.done = True
+                return
+            if self.is_sequential(stmt.value):
+                self.analysis.finish(self.start(stmt.value, None, conditional), self.depth)
+                return
+            self.follow(stmt.value)
+        elif isinstance(stmt, ast.Assert):
+            self.assertion(stmt)
         elif isinstance(stmt, (ast.For, ast.AsyncFor)) and self.unroll(stmt, conditional):
             return
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):
             self.run(stmt.body, conditional)
+            return
+        elif isinstance(stmt, ast.AugAssign):
+            self.forget(stmt.target)
+        elif isinstance(stmt, ast.If) and self.known_branch(stmt, conditional):
             return
         if isinstance(stmt, _BLOCKS) or (hasattr(ast, "Match") and isinstance(stmt, ast.Match)):
             self.block(stmt)
@@ -148,9 +185,12 @@ class ScopeWalker:
         keys = [target_key(t) for t in targets]
         for key in keys:
             if key in self.models:  # the name now holds something else
-                self.analysis.finish(self.models.pop(key))
+                self.analysis.finish(self.models.pop(key), self.depth)
         if self.is_sequential(value) and len(keys) == 1 and keys[0] is not None:
-            self.models[keys[0]] = self.start(value, keys[0], conditional)
+            builder = self.start(value, keys[0], conditional)
+            self.models[keys[0]] = builder
+            if isinstance(targets[0], ast.Name):
+                self.flow[keys[0]] = ModelRef(builder.model, builder)
             return True
         return False
 
@@ -177,21 +217,185 @@ class ScopeWalker:
             return True
         return False
 
+    # -- the functional API, data and claims ------------------------------------------
+
+    def follows(self, node: Optional[ast.expr]) -> bool:
+        """Cheap ast test: can evaluating ``node`` matter (does it use a name we
+        follow, or call Keras, NumPy or a helper function)?"""
+        if node is None:
+            return False
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Name):
+                if self.flow.get(sub.id, UNKNOWN) is not UNKNOWN:
+                    return True
+            elif isinstance(sub, ast.Call):
+                key = target_key(sub.func)
+                if key is None:
+                    continue
+                qualname = self.scope.qualified_name(key)
+                if qualname is not None:
+                    if qualname.startswith("numpy.") or keras_path(qualname) is not None:
+                        return True
+                elif "." not in key and self.scope.function(key) is not None:
+                    return True
+        return False
+
+    def follow(self, node: Optional[ast.expr]):
+        """Evaluate an expression whose calls may build tensors, models or feeds."""
+        if not self.follows(node):
+            return UNKNOWN
+        return self.analysis.evaluator.evaluate(node, self.scope, exact=True)
+
+    def flow_assign(self, targets, value: ast.expr) -> None:
+        if isinstance(value, (ast.List, ast.Tuple)) and not value.elts:
+            result = ()  # ``heads = []``, to be appended to
+        elif self.reassigned_constant(targets, value):
+            result = self.analysis.evaluator.evaluate(value, self.scope)
+        else:
+            result = self.follow(value)
+        for target in targets:
+            self.bind(target, result)
+
+    def reassigned_constant(self, targets, value: ast.expr) -> bool:
+        """``units = 1`` for a name assigned more than once (so not a scope constant):
+        in straight-line code its current value is known."""
+        return len(targets) == 1 and isinstance(targets[0], ast.Name) \
+            and self.scope.binding(targets[0].id)[0] != "const" \
+            and not any(isinstance(n, ast.Call) for n in ast.walk(value))
+
+    def list_mutation(self, call: ast.Call) -> bool:
+        """``heads.append(t)`` / ``heads.extend([...])`` on a list we follow."""
+        name = mutated_name(call)
+        if name is None:
+            return False
+        current = self.flow.get(name, UNKNOWN)
+        if isinstance(current, tuple) and call.func.attr in ("append", "extend") \
+                and len(call.args) == 1 and not call.keywords:
+            value = self.analysis.evaluator.evaluate(call.args[0], self.scope, exact=True)
+            if call.func.attr == "append":
+                self.flow[name] = current + (value,)
+            else:
+                self.flow[name] = current + value if isinstance(value, tuple) else UNKNOWN
+        else:
+            self.flow[name] = UNKNOWN
+        return True
+
+    def bind(self, target: ast.expr, value) -> None:
+        if isinstance(target, ast.Name):
+            if isinstance(value, LayerCall) and value.kind == "Input":
+                value = self.scope.graph.tensor(value)
+            if value is UNKNOWN and target.id not in self.flow:
+                return  # leave it to the scope's constant bindings
+            self.flow[target.id] = value
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            elements = value if isinstance(value, tuple) and len(value) == len(target.elts) \
+                else (UNKNOWN,) * len(target.elts)
+            for element, item in zip(target.elts, elements):
+                self.bind(element, item if not isinstance(element, ast.Starred) else UNKNOWN)
+        elif isinstance(target, ast.Starred):
+            self.bind(target.value, UNKNOWN)
+
+    def forget(self, node: ast.AST) -> None:
+        """Every name ``node`` assigns or mutates now holds a value we did not follow."""
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+                self.flow[sub.id] = UNKNOWN
+            elif mutated_name(sub) is not None:
+                self.flow[mutated_name(sub)] = UNKNOWN
+
+    def functional_model(self, model: ModelDescription) -> ModelRef:
+        self.analysis.finish_model(model, self.depth)
+        return ModelRef(model)
+
+    def inline(self, function: ast.FunctionDef, owner: Scope, args: tuple, kwargs: tuple):
+        """The value a helper function returns, following its body with its
+        parameters bound to the call's values; UNKNOWN when it cannot be followed."""
+        analysis = self.analysis
+        if self.depth >= MAX_INLINE_DEPTH or analysis.inlined >= MAX_INLINE_CALLS \
+                or not analysis.inlinable(function):
+            return UNKNOWN
+        analysis.inlined += 1
+        values = self.parameters(function.args, owner, args, dict(kwargs))
+        if values is None:
+            return UNKNOWN
+        params = tuple(a.arg for a in function.args.posonlyargs + function.args.args
+                       + function.args.kwonlyargs)
+        scope = Scope(function.body, owner, analysis.evaluator, params, analysis.walrus)
+        child = ScopeWalker(analysis, scope, self.scope.graph, values, self.depth + 1)
+        child.run(function.body)
+        child.close()
+        return child.returned
+
+    def parameters(self, spec: ast.arguments, owner: Scope, args: tuple, kwargs: dict):
+        positional = spec.posonlyargs + spec.args
+        if len(args) > len(positional) and spec.vararg is None:
+            return None  # a call Python would refuse
+        values = {}
+        defaults = dict(zip([a.arg for a in positional[len(positional) - len(spec.defaults):]],
+                            spec.defaults))
+        defaults.update({a.arg: d for a, d in zip(spec.kwonlyargs, spec.kw_defaults) if d is not None})
+        for index, param in enumerate(positional + spec.kwonlyargs):
+            name = param.arg
+            if index < len(positional) and index < len(args):
+                values[name] = args[index]
+            elif name in kwargs:
+                values[name] = kwargs[name]
+            elif name in defaults:
+                values[name] = self.analysis.evaluator.evaluate(defaults[name], owner)
+            else:
+                return None
+        return values
+
+    def assertion(self, stmt: ast.Assert) -> None:
+        test = stmt.test
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq):
+            self.claim(test.left, test.comparators[0], stmt)
+        else:
+            self.follow(test)
+
+    def assert_equal(self, call: ast.Call) -> bool:
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr in _ASSERT_EQUAL and len(call.args) >= 2:
+            self.claim(call.args[0], call.args[1], call)
+            return True
+        return False
+
+    def claim(self, left: ast.expr, right: ast.expr, node: ast.AST) -> None:
+        """``observed == (claimed)`` either way round: a Claim on the model observed."""
+        for observed_side, claimed_side in ((left, right), (right, left)):
+            observed = self.follow(observed_side)
+            if isinstance(observed, ObservedShape):
+                claimed = self.analysis.evaluator.evaluate(claimed_side, self.scope)
+                if isinstance(claimed, tuple):
+                    observed.model.claims.append(
+                        Claim(node.lineno, node.col_offset, claimed, observed.data, observed.layers))
+                return
+
+    def known_branch(self, stmt: ast.If, conditional: bool) -> bool:
+        """``if downsample:`` where the test's value is known (a helper's argument, a
+        constant): only the branch Python would take is followed."""
+        test = self.analysis.evaluator.evaluate(stmt.test, self.scope) \
+            if self.follows(stmt.test) or isinstance(stmt.test, (ast.Compare, ast.Name, ast.BoolOp)) \
+            else UNKNOWN
+        if not isinstance(test, bool):
+            return False
+        self.run(stmt.body if test else stmt.orelse, conditional)
+        return True
+
     def unroll(self, loop: ast.For, conditional: bool) -> bool:
-        """Unroll ``for x in [..]`` / ``for _ in range(n)`` when it touches a model."""
-        if loop.orelse or not isinstance(loop.target, ast.Name) or not self.extends_models(loop):
+        """Unroll ``for x in [..]`` / ``for _ in range(n)`` when it touches a model
+        or a tensor."""
+        if loop.orelse or not (self.extends_models(loop) or self.follows(loop)):
             return False
         values = self.iteration_values(loop.iter)
         if values is None or self.unrolled + len(values) > MAX_UNROLL:
             return False  # nested loops share one budget: a block we cannot follow
         self.unrolled += len(values)
-        outer = self.scope
-        try:
-            for value in values:
-                self.scope = Overlay(outer, {loop.target.id: value})
-                self.run(loop.body, conditional)
-        finally:
-            self.scope = outer
+        for value in values:
+            self.bind(loop.target, value)
+            self.run(loop.body, conditional)
+            if self.done:
+                break
         return True
 
     def iteration_values(self, node: ast.expr):
@@ -205,6 +409,12 @@ class ScopeWalker:
                 values = range(*bounds) if bounds[-1] != 0 or len(bounds) < 3 else None
                 return values if values is not None and len(values) <= MAX_UNROLL else None
             return None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords \
+                and node.func.id in ("enumerate", "zip") and self.scope.binding(node.func.id)[0] == "free":
+            parts = [self.iteration_values(a) for a in node.args]
+            if not parts or any(p is None for p in parts) or (node.func.id == "enumerate" and len(parts) != 1):
+                return None
+            return tuple(enumerate(parts[0])) if node.func.id == "enumerate" else tuple(zip(*parts))
         values = evaluator.evaluate(node, self.scope)
         if isinstance(values, tuple) and len(values) <= MAX_UNROLL:
             return values
@@ -212,7 +422,8 @@ class ScopeWalker:
 
     def block(self, stmt: ast.stmt) -> None:
         """A branch or loop we cannot follow: outer models touched inside are truncated,
-        models created inside are followed within their block."""
+        models created inside are followed within their block, and every name assigned
+        inside is unknown after it."""
         for name in list(self.models):
             if self.changes(stmt, name):
                 self.models[name].model.truncated = True
@@ -223,6 +434,7 @@ class ScopeWalker:
                     self.statement(child, True)
                 elif body is not None:  # except handlers, match cases
                     self.run(body, True)
+        self.forget(stmt)
 
     def other(self, stmt: ast.stmt) -> None:
         """Any other statement: a Sequential call inside it (``fit(Sequential([...]))``)
@@ -232,7 +444,7 @@ class ScopeWalker:
         findings."""
         for node in ast.walk(stmt):
             if isinstance(node, ast.Call) and self.is_sequential(node):
-                self.analysis.finish(self.start(node, None, False))
+                self.analysis.finish(self.start(node, None, False), self.depth)
 
     # -- expressions --------------------------------------------------------------
 
@@ -271,6 +483,8 @@ class ScopeWalker:
     def layer(self, node: ast.expr) -> LayerCall:
         """The layer an element/argument denotes; an unknown layer if not a Keras one."""
         value = self.analysis.evaluator.evaluate(node, self.scope)
+        if isinstance(value, Tensor) and value.input is not None:
+            value = value.input  # ``inputs = keras.Input(...)`` listed first
         if isinstance(value, LayerCall):
             return value  # a name bound to a layer keeps its constructor's position
         text = self.analysis.evaluator.source_of(node) or "?"
@@ -278,7 +492,11 @@ class ScopeWalker:
                          is_keras=False)
 
     def extends_models(self, stmt: ast.stmt) -> bool:
-        return any(self.changes(stmt, name) for name in self.models)
+        """Does ``stmt`` change a Sequential being built, or reassign a tensor?"""
+        if any(self.changes(stmt, name) for name in self.models):
+            return True
+        return any(isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)
+                   and isinstance(self.flow.get(sub.id), Tensor) for sub in ast.walk(stmt))
 
     @staticmethod
     def changes(stmt: ast.stmt, key: str) -> bool:
@@ -296,35 +514,55 @@ class ScopeWalker:
 
     def close(self) -> None:
         for builder in self.models.values():
-            self.analysis.finish(builder)
+            self.analysis.finish(builder, self.depth)
         self.models.clear()
 
 
 class Analysis:
-    """Discovery over one file: every Sequential model, in source order."""
+    """Discovery over one file: every Sequential and functional model, in source order."""
 
     def __init__(self, tree: ast.Module, lines: List[str]):
         self.tree = tree
         self.lines = lines
         self.evaluator = Evaluator(lines)
         self.found: List[ModelDescription] = []
+        self.inlined = 0  # helper-function calls followed so far
+        self._inlinable: Dict[int, bool] = {}
+        self.from_calls: set = set()  # ids of models built by followed helper calls
 
     def run(self) -> List[ModelDescription]:
         self.walrus = any(":=" in line for line in self.lines)
         scope = Scope(self.tree.body, None, self.evaluator, walrus=self.walrus)
         self.walk(self.tree.body, scope)
-        self.found.sort(key=lambda m: (m.line, m.col))
-        return self.found
+        called = {(m.line, m.col) for m in self.found if id(m) in self.from_calls}
+        found = [m for m in self.found if id(m) in self.from_calls or (m.line, m.col) not in called]
+        found.sort(key=lambda m: (m.line, m.col))
+        return found
 
     def walk(self, body: List[ast.stmt], scope: Scope) -> None:
         walker = ScopeWalker(self, scope)
         walker.run(body)
         walker.close()
 
+    def text_of(self, node: ast.stmt) -> List[str]:
+        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        return self.lines[first - 1:node.end_lineno]
+
     def mentions_sequential(self, node: ast.stmt) -> bool:
         """Cheap text check: skip scopes that cannot build a model."""
-        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
-        return any(SEQUENTIAL in line for line in self.lines[first - 1:node.end_lineno])
+        return any(marker in line for line in self.text_of(node) for marker in MODEL_MARKERS)
+
+    def inlinable(self, function: ast.FunctionDef) -> bool:
+        """A helper we can follow like inline code: plain, and returning only at its
+        top level."""
+        if not isinstance(function, ast.FunctionDef) or function.decorator_list:
+            return False
+        cached = self._inlinable.get(id(function))
+        if cached is None:
+            top = {id(s) for s in function.body if isinstance(s, ast.Return)}
+            cached = all(id(n) in top for n in ast.walk(function) if isinstance(n, ast.Return))
+            self._inlinable[id(function)] = cached
+        return cached
 
     def walk_function(self, node, parent: Scope) -> None:
         if not self.mentions_sequential(node):
@@ -343,5 +581,13 @@ class Analysis:
             elif isinstance(stmt, ast.ClassDef):
                 self.walk_class(stmt, parent)
 
-    def finish(self, builder: ModelBuilder) -> None:
-        self.found.append(builder.model)
+    def finish(self, builder: ModelBuilder, depth: int = 0) -> None:
+        self.finish_model(builder.model, depth)
+
+    def finish_model(self, model: ModelDescription, depth: int) -> None:
+        """A model found; one built inside a helper followed from a call (depth > 0)
+        knows the call's arguments, so it replaces the helper's own, argument-blind
+        description of the same ``Model(``/``Sequential(`` call."""
+        self.found.append(model)
+        if depth:
+            self.from_calls.add(id(model))

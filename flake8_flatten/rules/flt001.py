@@ -16,7 +16,8 @@ axes (a Flatten, global pooling, RNN, conv or Reshape would: then a per-position
 Dense is a deliberate design).  Extra axes that are sequence axes (Embedding, RNNs
 returning sequences, RepeatVector, TimeDistributed) are never reported (N2), nor
 is Dense inside TimeDistributed (N1), nor anything in a model whose input or end
-we do not know (N4).
+we do not know (N4).  In a functional model the same holds along every path:
+a Dense is reported only if every path from it to the outputs keeps its axes.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from typing import List, Optional
 
 from ..model import LayerCall, ModelDescription, Shape, format_shape
 from ..shapes import infer_chain
-from ..shapes.engine import spec_for
-from ..shapes.spec import DENSE, FEATURE_MAP, REDUCER, RESHAPE, SEQUENCE, TRANSPARENT, product
+from ..shapes.engine import GraphRun, run_model, spec_for, verified
+from ..shapes.spec import (DENSE, FEATURE_MAP, MERGE, REDUCER, RESHAPE, SEQUENCE, TRANSPARENT,
+                           product)
 from . import Finding
 
 CODE = "FLT001"
@@ -38,19 +40,28 @@ _PROVENANCE_AFTER = {FEATURE_MAP: _SPATIAL, RESHAPE: _RAW, SEQUENCE: _SEQUENCE, 
 
 
 def check(model: ModelDescription) -> List[Finding]:
-    if model.input_shape is None:
-        return []  # N4
-    results = infer_chain(model.input_shape, model.layers)
-    provenance: Optional[str] = _RAW
-    for index, result in enumerate(results):
+    run = run_model(model)
+    provenance: List[Optional[str]] = [_RAW] * len(run.inputs)
+    consumers = run.consumers()
+    covered = set()  # layers downstream of a reported Dense: one finding per chain
+    findings = []
+    for index, result in enumerate(run.results):
+        refs = run.sources[index]
+        given = {provenance[r] if 0 <= r < len(provenance) else None for r in refs}
+        origin = given.pop() if len(given) == 1 else None
         shape = result.input_shape
         if result.role is None or shape is None:
-            return []  # an unknown layer: nothing after it is known
-        if (result.role == DENSE and len(shape) > 2 and _flattenable(provenance, shape)
-                and _reaches_output(model, results, index)):
-            return [_finding(model, results, index, provenance)]
-        provenance = _PROVENANCE_AFTER.get(result.role, provenance)
-    return []
+            provenance.append(None)  # an unknown layer: nothing after it is known
+            continue
+        if (result.role == DENSE and len(shape) > 2 and index not in covered
+                and _flattenable(origin, shape) and _reaches_output(model, run, consumers, index)):
+            findings.append(_finding(run, consumers, index, origin))
+            covered.update(_downstream(run, consumers, index))
+        if result.role == MERGE or result.role in (DENSE, TRANSPARENT):
+            provenance.append(origin)
+        else:
+            provenance.append(_PROVENANCE_AFTER.get(result.role))
+    return findings
 
 
 def _flattenable(provenance: Optional[str], shape: tuple) -> bool:
@@ -62,30 +73,56 @@ def _flattenable(provenance: Optional[str], shape: tuple) -> bool:
     return provenance == _RAW and None not in shape[1:-1]
 
 
-def _reaches_output(model: ModelDescription, results, index: int) -> bool:
-    """True when the extra axes survive, untouched by any consuming layer, to the
-    model's known output."""
+def _downstream(run: GraphRun, consumers, index: int) -> set:
+    k = len(run.inputs)
+    seen, stack = set(), [index]
+    while stack:
+        layer = stack.pop()
+        for consumer in consumers.get(k + layer, ()):
+            if consumer not in seen:
+                seen.add(consumer)
+                stack.append(consumer)
+    return seen
+
+
+def _reaches_output(model: ModelDescription, run: GraphRun, consumers, index: int) -> bool:
+    """True when the extra axes survive, untouched by any consuming layer, along every
+    path to the model's known outputs (and at least one path gets there)."""
     if model.truncated:
         return False
-    for result in results[index + 1:]:
+    k = len(run.inputs)
+    if k + index in run.outputs:
+        return True
+    later = _downstream(run, consumers, index)
+    if not later:
+        return False  # its output is not used
+    for layer in later:
+        result = run.results[layer]
         if result.role not in (DENSE, TRANSPARENT) or result.output_shape is None:
             return False
-    return True
+    return any(k + layer in run.outputs for layer in later)
 
 
-def _finding(model: ModelDescription, results, index: int, provenance: str) -> Finding:
-    from ..verify import verified_shapes  # NumPy, only when there is something to say
+def _output_reached(run: GraphRun, consumers, index: int) -> Optional[int]:
+    """The first model output downstream of layer ``index`` (None if it is one)."""
+    k = len(run.inputs)
+    later = _downstream(run, consumers, index)
+    return next((ref for ref in run.outputs if ref - k in later), None)
 
-    dense = results[index].call
-    calls = [r.call for r in results]
-    checked = verified_shapes(model.input_shape, calls, [r.output_shape for r in results])
-    given = model.input_shape if index == 0 else checked[index - 1]
-    out, final = checked[index], checked[-1]
 
-    parts = [f"{_label(dense)} gets input {format_shape(given)} of rank {len(results[index].input_shape)}"
-             if given is not None else f"{_label(dense)} gets an input of rank {len(results[index].input_shape)}"]
+def _finding(run: GraphRun, consumers, index: int, provenance: str) -> Finding:
+    dense = run.results[index].call
+    checked = verified(run)
+    given = run.shape_of(run.sources[index][0], checked)
+    out = checked[index]
+    output = _output_reached(run, consumers, index)
+    final = run.shape_of(output, checked) if output is not None else None
+    rank = len(run.results[index].input_shape)
+
+    parts = [f"{label(dense)} gets input {format_shape(given)} of rank {rank}"
+             if given is not None else f"{label(dense)} gets an input of rank {rank}"]
     parts.append("it acts on the last axis only" + (f" and outputs {format_shape(out)}" if out else ""))
-    if final is not None and index < len(results) - 1:
+    if final is not None:
         parts[-1] += f", so the model outputs {format_shape(final)}"
     inputs = product(given[1:]) if given is not None else None
     pooling = _GLOBAL_POOLING.get(len(given)) if given is not None and provenance == _SPATIAL else None
@@ -114,6 +151,18 @@ def _fixed_shape(given: Shape, dense: LayerCall) -> Shape:
     return verified_shapes(given, calls, static)[-1]
 
 
-def _label(call: LayerCall) -> str:
-    units = spec_for(call).bind(call)["units"]
-    return f"{call.kind}({units!r})" if isinstance(units, int) else f"{call.kind}(...)"
+def label(call: LayerCall) -> str:
+    """``Dense(16)``: how messages name a layer."""
+    spec = spec_for(call)
+    try:
+        params = spec.bind(call) if spec is not None else {}
+    except TypeError:
+        params = {}
+    first = spec.positional[0] if spec is not None and spec.positional else None
+    value = params.get(first) if first else None
+    shown = value if isinstance(value, (int, str)) and not isinstance(value, bool) else None
+    if first is None or (shown is None and not call.args and not call.kwargs):
+        return f"{call.kind}()"
+    return f"{call.kind}({shown!r})" if shown is not None else f"{call.kind}(...)"
+
+

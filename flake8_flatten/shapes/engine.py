@@ -1,22 +1,28 @@
-"""Static shape inference: run each layer's rule over a chain of layer calls."""
+"""Static shape inference: run each layer's rule over a chain or graph of layer calls."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..model import LayerCall, Shape
 from .spec import LayerSpec, ShapeError
 
 _REGISTRY: Dict[str, LayerSpec] = {}
 
+#: A tensor reference in a graph: inputs are 0..k-1, layer ``j``'s output is k+j,
+#: and UNKNOWN_TENSOR is a tensor discovery could not follow.
+UNKNOWN_TENSOR = -1
+
 
 def registry() -> Dict[str, LayerSpec]:
     """All layer specs, keyed by Keras class name (built on first use)."""
     if not _REGISTRY:
-        from . import convolution, core, preprocessing, recurrent, reshaping
+        from . import (attention, convolution, core, merging, models, preprocessing, recurrent,
+                       reshaping)
 
-        for family in (core, convolution, recurrent, reshaping, preprocessing):
+        for family in (core, convolution, recurrent, reshaping, preprocessing, merging, attention,
+                       models):
             _REGISTRY.update(family.SPECS)
     return _REGISTRY
 
@@ -28,14 +34,16 @@ def spec_for(call: LayerCall) -> Optional[LayerSpec]:
 @dataclass
 class LayerResult:
     call: LayerCall
-    input_shape: Shape
+    input_shape: Shape  # the first (for most layers, the only) input
     output_shape: Shape
     role: Optional[str]  # None for a layer we have no rule for
     error: Optional[str] = None  # why Keras would refuse to build it
+    input_shapes: Tuple[Shape, ...] = ()  # every input, for merges
 
 
-def infer_layer(call: LayerCall, shape: Shape) -> Shape:
-    """Output shape of one layer; None when unknown.  Raises ShapeError."""
+def infer_layer(call: LayerCall, shape) -> Shape:
+    """Output shape of one layer (a merge takes a tuple of shapes); None when unknown.
+    Raises ShapeError where Keras would refuse to build the layer."""
     spec = spec_for(call)
     if spec is None or shape is None:
         return None
@@ -43,6 +51,10 @@ def infer_layer(call: LayerCall, shape: Shape) -> Shape:
         params = spec.bind(call)
     except TypeError:
         return None
+    if spec.merge:
+        if any(s is None for s in shape) or not shape:
+            return None
+        return spec.rule(params, tuple(tuple(s) for s in shape))
     rank = len(shape)
     if spec.exact_rank is not None and rank != spec.exact_rank:
         raise ShapeError(
@@ -55,21 +67,80 @@ def infer_layer(call: LayerCall, shape: Shape) -> Shape:
     return spec.rule(params, tuple(shape))
 
 
-def infer_chain(input_shape: Shape, calls: List[LayerCall]) -> List[LayerResult]:
-    """Each layer's input and output shape, in order; unknown propagates forward."""
+def chain_sources(count: int) -> List[Tuple[int, ...]]:
+    """A Sequential as a graph: layer i consumes tensor i (the input, then layer i-1)."""
+    return [(i,) for i in range(count)]
+
+
+def infer_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
+                sources: Sequence[Tuple[int, ...]]) -> List[LayerResult]:
+    """Each layer's input and output shapes, in order; unknown propagates forward."""
+    tensors: List[Shape] = list(input_shapes)
     results = []
-    shape = input_shape
-    for call in calls:
+    for call, refs in zip(calls, sources):
         spec = spec_for(call)
+        given = tuple(tensors[r] if 0 <= r < len(tensors) else None for r in refs)
         error = None
         try:
-            out = infer_layer(call, shape)
+            if spec is not None and spec.merge:
+                out = infer_layer(call, given)
+            else:
+                out = infer_layer(call, given[0]) if len(given) == 1 else None
         except ShapeError as exc:
             out, error = None, str(exc)
         except (ArithmeticError, TypeError, ValueError):
             out = None  # a rule met arguments it does not model: unknown, not a crash
-        results.append(
-            LayerResult(call, shape, out, spec.role if spec else None, error)
-        )
-        shape = out
+        results.append(LayerResult(call, given[0] if given else None, out,
+                                   spec.role if spec else None, error, given))
+        tensors.append(out)
     return results
+
+
+def infer_chain(input_shape: Shape, calls: List[LayerCall]) -> List[LayerResult]:
+    return infer_graph([input_shape], calls, chain_sources(len(calls)))
+
+
+@dataclass
+class GraphRun:
+    """A model's graph and the shapes inferred along it (see `ModelDescription.graph`)."""
+
+    inputs: List[Shape]
+    calls: List[LayerCall]
+    sources: List[Tuple[int, ...]]
+    outputs: Tuple[int, ...]
+    results: List[LayerResult]
+
+    def shape_of(self, tensor: int, shapes: Optional[Sequence[Shape]] = None) -> Shape:
+        """A tensor's shape: an input's, or a layer's output (from ``shapes`` if given)."""
+        k = len(self.inputs)
+        if 0 <= tensor < k:
+            return self.inputs[tensor]
+        if k <= tensor < k + len(self.calls):
+            return (shapes[tensor - k] if shapes is not None
+                    else self.results[tensor - k].output_shape)
+        return None
+
+    def consumers(self) -> Dict[int, List[int]]:
+        """Tensor -> the layers that consume it."""
+        found: Dict[int, List[int]] = {}
+        for index, refs in enumerate(self.sources):
+            for ref in refs:
+                found.setdefault(ref, []).append(index)
+        return found
+
+
+def run_model(model, input_shapes=None, layers: Optional[int] = None) -> GraphRun:
+    """Infer every layer of ``model`` (optionally fed other input shapes, or only its
+    first ``layers`` layers, as a Sequential was when data reached it)."""
+    inputs, calls, sources, outputs = model.graph(input_shapes, layers)
+    return GraphRun(inputs, calls, sources, outputs, infer_graph(inputs, calls, sources))
+
+
+def verified(run: GraphRun) -> List[Shape]:
+    """The run's output shapes, each confirmed by the NumPy references or None."""
+    from ..verify import verified_graph
+
+    static = [r.output_shape for r in run.results]
+    if all(s is None for s in static):
+        return static
+    return verified_graph(run.inputs, run.calls, run.sources, static)

@@ -21,6 +21,8 @@ FEATURE_MAP = "feature_map"  # conv/pool/padding/cropping/upsampling: spatial ax
 SEQUENCE = "sequence"  # Embedding, RNNs, RepeatVector: time axes meant per-step
 REDUCER = "reducer"  # Flatten, global pooling: no extra axes remain
 RESHAPE = "reshape"  # an explicit new layout chosen by the author
+MERGE = "merge"  # Add, Concatenate...: several tensors in, one out
+SUBMODEL = "submodel"  # a Sequential called as a layer: opaque to the policy
 
 
 class ShapeError(ValueError):
@@ -45,6 +47,7 @@ class LayerSpec:
     defaults: Dict[str, Any] = field(default_factory=dict)
     min_rank: int = 1  # smallest input rank (batch included) Keras accepts
     exact_rank: Optional[int] = None  # the input rank the layer requires, if fixed
+    merge: bool = False  # the rule takes a tuple of input shapes (a merge layer)
 
     def bind(self, call: LayerCall) -> Params:
         params = Params(self.defaults)

@@ -18,17 +18,20 @@ from ..shapes.engine import spec_for
 
 Reference = Callable[..., np.ndarray]
 
-#: Stand-ins for unknown sizes; two of them so a lucky match cannot hide a wrong claim.
-FILLS = (31, 37)
+#: Stand-ins for unknown sizes; two of them so a lucky match cannot hide a wrong claim,
+#: both multiples of 16 so U-Net-like skips (pool, upsample, concatenate) line up.
+FILLS = (48, 80)
 
 _REFERENCES: Dict[str, Reference] = {}
 
 
 def references() -> Dict[str, Reference]:
     if not _REFERENCES:
-        from . import convolution, core, preprocessing, recurrent, reshaping
+        from . import (attention, convolution, core, merging, models, preprocessing, recurrent,
+                       reshaping)
 
-        for family in (core, convolution, recurrent, reshaping, preprocessing):
+        for family in (core, convolution, recurrent, reshaping, preprocessing, merging, attention,
+                       models):
             _REFERENCES.update(family.REFERENCES)
     return _REFERENCES
 
@@ -62,42 +65,60 @@ def weights(shape: Sequence[int]) -> np.ndarray:
     return np.broadcast_to(np.float32(0), tuple(shape))
 
 
-def reference_chain(input_shape: Shape, calls: List[LayerCall], fill: int) -> List[Optional[tuple]]:
-    """Concrete output shapes (batch axis 0) of each layer; None from the first failure on."""
-    shapes: List[Optional[tuple]] = [None] * len(calls)
-    if input_shape is None:
-        return shapes
-    try:
-        x = empty((0,) + tuple(fill if d is None else d for d in input_shape[1:]))
-    except (ValueError, MemoryError, OverflowError):  # beyond NumPy's addressable size
-        return shapes
-    for i, call in enumerate(calls):
+def reference_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
+                    sources: Sequence[tuple], fill: int) -> List[Optional[tuple]]:
+    """Concrete output shapes (batch axis 0) of each layer; None where a layer, or
+    one it depends on, could not run."""
+    tensors: List[Optional[np.ndarray]] = []
+    for shape in input_shapes:
         try:
-            with np.errstate(all="ignore"):
-                x = run_layer(call, x, fill)
-        except (Unverifiable, ValueError, TypeError, IndexError, MemoryError, OverflowError):
-            break
-        shapes[i] = x.shape
+            tensors.append(None if shape is None else
+                           empty((0,) + tuple(fill if d is None else d for d in shape[1:])))
+        except (ValueError, MemoryError, OverflowError):  # beyond NumPy's addressable size
+            tensors.append(None)
+    shapes: List[Optional[tuple]] = []
+    for call, refs in zip(calls, sources):
+        given = [tensors[r] if 0 <= r < len(tensors) else None for r in refs]
+        out = None
+        if given and all(x is not None for x in given):
+            spec = spec_for(call)
+            x = given if spec is not None and spec.merge else (given[0] if len(given) == 1 else None)
+            if x is not None:
+                try:
+                    with np.errstate(all="ignore"):
+                        out = run_layer(call, x, fill)
+                except (Unverifiable, ValueError, TypeError, IndexError, MemoryError, OverflowError):
+                    out = None
+        tensors.append(out)
+        shapes.append(None if out is None else out.shape)
     return shapes
 
 
-def _agrees(static: Shape, concrete_shape: Optional[tuple], batch) -> bool:
+def _agrees(static: Shape, concrete_shape: Optional[tuple], batches) -> bool:
     if static is None:
         return True  # claims nothing
     if concrete_shape is None or len(static) != len(concrete_shape):
         return False
-    if static[0] != batch:
+    if static[0] not in batches:
         return False
     return all(s is None or s == c for s, c in zip(static[1:], concrete_shape[1:]))
 
 
-def verified_shapes(input_shape: Shape, calls: List[LayerCall], static: List[Shape]) -> List[Shape]:
+def verified_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
+                   sources: Sequence[tuple], static: List[Shape]) -> List[Shape]:
     """The static shapes, with every one the NumPy reference disagrees with set to None."""
     checked = list(static)
-    batch = input_shape[0] if input_shape is not None else None
+    batches = {s[0] for s in input_shapes if s is not None} or {None}
     for fill in FILLS:
-        concrete_shapes = reference_chain(input_shape, calls, fill)
+        concrete_shapes = reference_graph(input_shapes, calls, sources, fill)
         for i, shape in enumerate(checked):
-            if not _agrees(shape, concrete_shapes[i], batch):
+            if not _agrees(shape, concrete_shapes[i], batches):
                 checked[i] = None
     return checked
+
+
+def verified_shapes(input_shape: Shape, calls: List[LayerCall], static: List[Shape]) -> List[Shape]:
+    """`verified_graph` for a Sequential chain."""
+    from ..shapes.engine import chain_sources
+
+    return verified_graph([input_shape], calls, chain_sources(len(calls)), static)

@@ -1,0 +1,325 @@
+"""The functional API: symbolic tensors, layer applications and ``Model(inputs, outputs)``.
+
+Statements are followed in order (see `sequential.ScopeWalker`); each name's
+current value lives in a flow-sensitive `FlowScope`.  Applying a layer to a tensor
+adds a node to the scope's `Graph`; ``Model(inputs, outputs)`` becomes a
+`ModelDescription` of the nodes between those tensors, in call order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from ..model import UNKNOWN, Feed, LayerCall, ModelDescription
+from ..shapes.engine import UNKNOWN_TENSOR
+from .names import INPUT_KINDS
+from .scope import Scope
+
+
+@dataclass(eq=False)
+class Tensor:
+    """A symbolic tensor: the output of ``graph.nodes[node]``, or a model input."""
+
+    node: Optional[int] = None
+    input: Optional[LayerCall] = None
+
+
+@dataclass
+class Node:
+    call: LayerCall  # positioned at the application, ``Dense(4)(x)`` / ``dense(x)``
+    sources: Tuple[object, ...]  # Tensors, or UNKNOWN for what we could not follow
+
+
+@dataclass(eq=False)
+class ModelRef:
+    """A name bound to a model: a Sequential under construction or a functional one."""
+
+    model: ModelDescription
+    builder: object = None  # the Sequential's ModelBuilder
+
+
+class Graph:
+    """Every layer application of one scope (and of the helpers it calls), in order."""
+
+    def __init__(self):
+        self.nodes: List[Node] = []
+        self._inputs: Dict[Tuple[int, int], Tensor] = {}
+        self._shapes: Dict[int, object] = {}  # node -> static output shape, on demand
+
+    def tensor(self, value):
+        """``value`` as a Tensor (an ``Input(...)`` call becomes its tensor), tuples
+        element-wise; anything else is UNKNOWN."""
+        if isinstance(value, Tensor):
+            return value
+        if isinstance(value, LayerCall) and value.kind == "Input" and value.is_keras:
+            key = (value.line, value.col)
+            if key not in self._inputs:
+                self._inputs[key] = Tensor(input=value)
+            return self._inputs[key]
+        if isinstance(value, tuple):
+            return tuple(self.tensor(v) for v in value)
+        if isinstance(value, dict):
+            return {key: self.tensor(v) for key, v in value.items()}
+        return UNKNOWN
+
+    def apply(self, call: LayerCall, args: tuple, position: Tuple[int, int]):
+        """``call`` applied to ``args`` (a tensor or a list of tensors): a new node."""
+        if call.kind in INPUT_KINDS or not args:
+            return UNKNOWN
+        first = self.tensor(args[0])
+        sources = first if isinstance(first, tuple) else (first,) + tuple(
+            self.tensor(a) for a in args[1:] if isinstance(a, (Tensor, LayerCall)))
+        if not sources or any(isinstance(s, tuple) for s in sources):
+            return UNKNOWN
+        if call.kwarg("return_state") not in (None, False):
+            return UNKNOWN  # several outputs
+        placed = dataclasses.replace(call, line=position[0], col=position[1])
+        self.nodes.append(Node(placed, tuple(sources)))
+        return Tensor(node=len(self.nodes) - 1)
+
+    def shape_of(self, tensor: Tensor):
+        """The static shape of a tensor (``inputs.shape[-1]`` in code), None if unknown."""
+        from ..shapes.engine import infer_layer
+        from ..shapes.spec import ShapeError
+        from .sequential import input_shape_of
+
+        if tensor.input is not None:
+            shape = input_shape_of(tensor.input)
+            return None if shape is UNKNOWN else shape
+        if tensor.node in self._shapes:
+            return self._shapes[tensor.node]
+        self._shapes[tensor.node] = None  # a cycle cannot happen, but stay bounded
+        node = self.nodes[tensor.node]
+        given = [self.shape_of(s) if isinstance(s, Tensor) else None for s in node.sources]
+        try:
+            from ..shapes.engine import spec_for
+
+            spec = spec_for(node.call)
+            if spec is not None and spec.merge:
+                shape = infer_layer(node.call, tuple(given))
+            else:
+                shape = infer_layer(node.call, given[0]) if len(given) == 1 else None
+        except (ShapeError, ArithmeticError, TypeError, ValueError):
+            shape = None
+        self._shapes[tensor.node] = shape
+        return shape
+
+    def model(self, inputs, outputs, line: int, col: int, name) -> Optional[ModelDescription]:
+        """The functional model between ``inputs`` and ``outputs``, or None when the
+        outputs are not tensors we followed."""
+        ins = _flat(self.tensor(inputs))
+        outs = _flat(self.tensor(outputs))
+        if outs is None or not outs or any(not isinstance(t, Tensor) for t in outs):
+            return None
+        ins = [t for t in ins if isinstance(t, Tensor) and t.input is not None] if ins else []
+        needed = set()
+        stack = [t for t in outs if t.node is not None and t not in ins]
+        while stack:
+            index = stack.pop().node
+            if index in needed:
+                continue
+            needed.add(index)
+            for source in self.nodes[index].sources:
+                if isinstance(source, Tensor) and source.node is not None and source not in ins:
+                    stack.append(source)
+        order = sorted(needed)
+        local = {id(t): i for i, t in enumerate(ins)}
+        for position, index in enumerate(order):
+            local[("node", index)] = len(ins) + position
+
+        def ref(tensor) -> int:
+            if not isinstance(tensor, Tensor):
+                return UNKNOWN_TENSOR
+            if tensor.node is not None:
+                return local.get(("node", tensor.node), UNKNOWN_TENSOR)
+            return local.get(id(tensor), UNKNOWN_TENSOR)
+
+        from .sequential import input_shape_of
+
+        model = ModelDescription(line=line, col=col, name=name if isinstance(name, str) else None)
+        model.kind = "Functional"
+        declared = [input_shape_of(t.input) for t in ins]
+        model.inputs = [None if shape is UNKNOWN else shape for shape in declared]
+        model.input_shape = model.inputs[0] if model.inputs else None
+        model.layers = [self.nodes[i].call for i in order]
+        model.sources = [tuple(ref(s) for s in self.nodes[i].sources) for i in order]
+        model.outputs = tuple(ref(t) for t in outs)
+        return model
+
+
+def _flat(value) -> Optional[list]:
+    if isinstance(value, Tensor):
+        return [value]
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dict):
+        return list(value.values())
+    return None
+
+
+class FlowScope(Scope):
+    """A scope whose names hold the values assigned so far in straight-line code
+    (tensors, layers, arrays, models), over the ordinary constant bindings."""
+
+    def __init__(self, parent: Scope, graph: Graph, values: Optional[dict] = None):
+        super().__init__([], parent, parent.evaluator, walrus=False)
+        self._bindings = {}
+        self.graph = graph
+        self.flow: Dict[str, object] = dict(values or {})
+
+    def binding(self, name: str) -> tuple:
+        if name in self.flow:
+            return ("const", None)
+        return self.parent.binding(name)
+
+    def value(self, name: str):
+        if name in self.flow:
+            return self.flow[name]
+        return self.parent.value(name)
+
+    def qualified_name(self, dotted: str):
+        if dotted.partition(".")[0] in self.flow:
+            return None
+        return self.parent.qualified_name(dotted)
+
+    def star_modules(self):
+        return self.parent.star_modules()
+
+    def function(self, name: str):
+        return None if name in self.flow else self.parent.function(name)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """``model.predict(x)`` / ``model(x)`` on data of a known shape."""
+
+    model: ModelDescription
+    data: Tuple[int, ...]
+    layers: int
+
+
+@dataclass(frozen=True)
+class ObservedShape:
+    """``model.output_shape`` (data None) or ``y.shape`` of a Prediction: what a claim
+    compares with."""
+
+    model: ModelDescription
+    data: Optional[Tuple[int, ...]]
+    layers: int
+
+
+#: Model methods that run the model on their first argument (or ``x=``).
+FEED_METHODS = frozenset({"predict", "fit", "evaluate", "predict_on_batch",
+                          "train_on_batch", "test_on_batch", "__call__"})
+_PREDICTING = frozenset({"predict", "predict_on_batch", "__call__"})
+
+
+def is_model_class(qualname: Optional[str]) -> bool:
+    """``keras.Model``, ``keras.models.Model``, ``tf.keras.Model``..."""
+    from .names import keras_path
+
+    path = keras_path(qualname) if qualname else None
+    return bool(path) and path[-1] in ("Model", "Functional") and \
+        all(p in ("models", "engine", "src", "training", "functional", "model") for p in path[:-1])
+
+
+def merge_function(qualname: Optional[str]) -> Optional[str]:
+    """``"Add"`` for ``keras.layers.add`` and the other lowercase merge functions."""
+    from ..shapes.merging import MERGE_FUNCTIONS
+    from .names import keras_path
+
+    path = keras_path(qualname) if qualname else None
+    if not path or "layers" not in path[:-1]:
+        return None
+    return MERGE_FUNCTIONS.get(path[-1])
+
+
+class Flow(FlowScope):
+    """The FlowScope a `ScopeWalker` evaluates in: calls and attributes of tensors,
+    layers, models and arrays are interpreted here."""
+
+    def __init__(self, parent: Scope, graph: Graph, walker, values: Optional[dict] = None):
+        super().__init__(parent, graph, values)
+        self.walker = walker
+
+    def attribute(self, base, attr: str):
+        from .arrays import Array
+
+        if isinstance(base, ModelRef) and attr == "output_shape" and not base.model.truncated:
+            return ObservedShape(base.model, None, len(base.model.layers))
+        if isinstance(base, Prediction) and attr == "shape":
+            return ObservedShape(base.model, base.data, base.layers)
+        if isinstance(base, Array) and attr == "shape":
+            return base.shape
+        if isinstance(base, Tensor) and attr == "shape":
+            shape = self.graph.shape_of(base)
+            return UNKNOWN if shape is None else tuple(UNKNOWN if d is None else d for d in shape)
+        if isinstance(base, (ModelRef, Array)):
+            return (base, attr)  # a bound method, for the call that follows
+        return UNKNOWN
+
+    def call(self, node, callee: Optional[str], qualname: Optional[str], arguments, position):
+        from . import arrays
+
+        args, kwargs = arguments
+        evaluator = self.evaluator
+        if is_model_class(qualname):
+            named = dict(kwargs)
+            inputs = args[0] if args else named.get("inputs", UNKNOWN)
+            outputs = args[1] if len(args) > 1 else named.get("outputs", UNKNOWN)
+            model = self.graph.model(inputs, outputs, position[0], position[1], named.get("name"))
+            return UNKNOWN if model is None else self.walker.functional_model(model)
+        kind = merge_function(qualname)
+        if kind is not None:
+            layer = LayerCall(kind, (), tuple(kwargs), position[0], position[1])
+            return self.graph.apply(layer, args[:1], position)
+        if callee is not None and "." not in callee:
+            found = self.function(callee)
+            if found is not None:
+                return self.walker.inline(found[0], found[1], args, kwargs)
+        target = evaluator.callee(node, self, position)
+        if isinstance(target, tuple) and len(target) == 2 and isinstance(target[1], str):
+            base, method = target
+            if isinstance(base, ModelRef) and method in FEED_METHODS:
+                return self.feed(base, method, args, kwargs, position)
+            if isinstance(base, arrays.Array) and method == "reshape":
+                return arrays.reshape(base, args)
+            return UNKNOWN
+        if isinstance(target, LayerCall):
+            return self.graph.apply(target, args, position)
+        if isinstance(target, ModelRef):
+            if args and isinstance(args[0], arrays.Array):
+                return self.feed(target, "__call__", args, kwargs, position)
+            return self.graph.apply(_as_layer(target, position), args, position)
+        return UNKNOWN
+
+    def with_values(self, values: dict) -> "Flow":
+        """A comprehension's scope: its variables over this one."""
+        return Flow(self, self.graph, self.walker, values)
+
+    def feed(self, ref: ModelRef, method: str, args, kwargs, position):
+        from .arrays import Array
+
+        data = args[0] if args else dict(kwargs).get("x", UNKNOWN)
+        model = ref.model
+        if not isinstance(data, Array) or model.truncated:
+            return UNKNOWN
+        model.feeds.append(Feed(position[0], position[1], method, data.shape, len(model.layers)))
+        if method in _PREDICTING:
+            return Prediction(model, data.shape, len(model.layers))
+        return UNKNOWN
+
+
+def _as_layer(ref: ModelRef, position) -> LayerCall:
+    """A model called on a tensor: a Sequential or single-input, single-output
+    functional model we know completely is one layer of known shape; anything else
+    an unknown layer."""
+    model = ref.model
+    if model.kind == "Sequential" and model.layers and not model.truncated:
+        return LayerCall("Sequential", (tuple(model.layers),), (), position[0], position[1])
+    if model.kind == "Functional" and len(model.inputs) == 1 and len(model.outputs) == 1:
+        graph = (model.inputs[0], tuple(model.layers), tuple(model.sources), model.outputs[0])
+        return LayerCall("Functional", (graph,), (), position[0], position[1])
+    return LayerCall(model.kind, line=position[0], col=position[1], is_keras=False)
