@@ -21,6 +21,8 @@ from tests.cases import all_cases  # noqa: E402
 GOLDEN = ROOT / "tests" / "golden" / "layer_shapes.json"
 MODELS = ROOT / "tests" / "models"
 MODELS_GOLDEN = ROOT / "tests" / "golden" / "models.json"
+DIAGNOSTICS = ROOT / "tests" / "diagnostics"
+DIAGNOSTICS_GOLDEN = ROOT / "tests" / "golden" / "diagnostics.json"
 
 
 def record_layer_cases() -> None:
@@ -61,15 +63,28 @@ def record_models() -> None:
           f"{applied} layer applications -> {MODELS_GOLDEN}")
 
 
+def record_diagnostics() -> None:
+    """Run every diagnostics case (our own test data) with Keras: where it fails."""
+    outcomes = {path.name: keras_live.run_diagnostic_file(path)
+                for path in sorted(DIAGNOSTICS.glob("*.py"))}
+    DIAGNOSTICS_GOLDEN.write_text(json.dumps(
+        {"keras_version": keras_live.keras.__version__, "backend": keras_live.keras.backend.backend(),
+         "files": outcomes}, indent=1) + "\n")
+    failed = sum(o["outcome"] == "error" for o in outcomes.values())
+    print(f"recorded {len(outcomes)} diagnostics cases ({failed} fail in Keras) -> {DIAGNOSTICS_GOLDEN}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("layers", "models"),
-                        help="record only the layer cases or only the model corpus")
+    parser.add_argument("--only", choices=("layers", "models", "diagnostics"),
+                        help="record only the layer cases, the model corpus or the diagnostics cases")
     only = parser.parse_args().only
     if only in (None, "layers"):
         record_layer_cases()
     if only in (None, "models"):
         record_models()
+    if only in (None, "diagnostics"):
+        record_diagnostics()
 
 
 if __name__ == "__main__":

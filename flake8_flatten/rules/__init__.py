@@ -26,9 +26,10 @@ def lint(source: str, tree: Optional[ast.Module] = None,
     models = discover(source, tree, lines)
     if not models:
         return []
-    from . import flt001
+    from . import flt001, flt002, flt003, flt004
 
     findings = []
     for model in models:
-        findings.extend(flt001.check(model))
+        for rule in (flt001, flt002, flt003, flt004):
+            findings.extend(rule.check(model))
     return sorted(set(findings))

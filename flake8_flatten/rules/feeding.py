@@ -1,0 +1,120 @@
+"""What Keras 3 does with data of a known shape: the model run on it, or why it refuses.
+
+Mirrors Keras, not a stricter rule (``models/functional.py`` and the layers'
+input specs): a rank that differs only by a trailing axis of size 1 is adapted;
+otherwise a rank differing from the declared input is refused.  ``predict``/
+``fit``/``evaluate`` then run the layers on the data's own sizes, so a fully
+convolutional model accepts other image sizes; what fails is a layer whose
+weights were built for another size (the feature axis of Dense, conv kernels,
+RNN cells, normalisation) or a layer that cannot take the new shape at all.
+A functional model called directly, fitted or evaluated also checks every fixed
+size of its declared input (measured with Keras 3.15: tests/diagnostics/README.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from ..model import LayerCall, ModelDescription, Shape, format_shape
+from ..shapes.engine import GraphRun, run_model, spec_for, verified
+from .flt001 import label
+
+
+#: A functional model checks every fixed size of its declared input when called,
+#: fitted or evaluated (its input spec); ``predict`` and Sequential models do not.
+_CHECKS_DECLARED_SHAPE = frozenset({"__call__", "fit", "evaluate"})
+
+
+@dataclass
+class DataRun:
+    run: Optional[GraphRun]  # the model as it runs on the data (None if refused first)
+    shapes: Optional[list]  # the run's NumPy-verified layer output shapes
+    problem: Optional[str] = None  # why Keras refuses the data
+    layer: Optional[LayerCall] = None  # the layer at fault, if one is
+
+
+def weight_axis(call: LayerCall, rank: int) -> Optional[int]:
+    """The input axis whose size a layer's weights were built for (its input spec)."""
+    kind = call.kind
+    spec = spec_for(call)
+    if spec is None:
+        return None
+    params = spec.bind(call)
+    if kind in ("Dense", "LSTM", "GRU", "SimpleRNN", "Bidirectional"):
+        return rank - 1
+    if "Conv" in kind:
+        fmt = params.get("data_format")
+        return 1 if isinstance(fmt, str) and fmt.lower() == "channels_first" else rank - 1
+    if kind in ("BatchNormalization", "LayerNormalization"):
+        axis = params.get("axis", -1)
+        return axis % rank if isinstance(axis, int) and not isinstance(axis, bool) \
+            and -rank <= axis < rank else None
+    return None
+
+
+def adapt_rank(declared: tuple, data: tuple) -> Optional[tuple]:
+    """The data as Keras hands it to the model, or None when Keras refuses its rank."""
+    if len(data) == len(declared):
+        return data
+    if len(data) == len(declared) + 1 and data[-1] == 1:
+        return data[:-1]
+    if len(data) == len(declared) - 1 and declared[-1] == 1:
+        return data + (1,)
+    return None
+
+
+def run_on_data(model: ModelDescription, data: Tuple[int, ...], layers: int,
+                method: str) -> Optional[DataRun]:
+    """The model (its first ``layers`` layers, as it was then) run on data of shape
+    ``data``; None when we cannot say (several inputs, unknown input)."""
+    declared_inputs = model.graph(layers=layers)[0]
+    if len(declared_inputs) != 1:
+        return None
+    declared = declared_inputs[0]
+    if declared is None:
+        if model.kind != "Sequential":
+            return None
+        return _layers_on(model, data, layers, None)  # the data builds the model
+    adapted = adapt_rank(declared, data)
+    if adapted is None:
+        return DataRun(None, None, f"the model expects input {format_shape(declared)} "
+                                   f"of rank {len(declared)}")
+    if method in _CHECKS_DECLARED_SHAPE and model.kind == "Functional":
+        for axis, (want, got) in enumerate(zip(declared[1:], adapted[1:]), start=1):
+            if want is not None and want != got:
+                return DataRun(None, None, f"the model's input is declared as "
+                                           f"{format_shape(declared)} (axis {axis} is {want})")
+    return _layers_on(model, adapted, layers, run_model(model, layers=layers))
+
+
+def _layers_on(model, data: tuple, layers: int, built: Optional[GraphRun]) -> DataRun:
+    run = run_model(model, [data], layers)
+    shapes = verified(run)
+    built_shapes = verified(built) if built is not None else None
+    for index, result in enumerate(run.results):
+        call = result.call
+        if result.error is not None:
+            return DataRun(run, shapes, f"{label(call)} (line {call.line}) cannot take it: "
+                                        f"{result.error}", call)
+        if built is None or result.input_shape is None or len(run.sources[index]) != 1:
+            continue
+        before = built.shape_of(built.sources[index][0], built_shapes)
+        now = run.shape_of(run.sources[index][0], shapes)
+        if before is None or now is None or len(before) != len(now):
+            continue
+        axis = weight_axis(call, len(now))
+        if axis is not None and before[axis] is not None and now[axis] is not None \
+                and before[axis] != now[axis]:
+            return DataRun(run, shapes, f"{label(call)} (line {call.line}) was built for input "
+                                        f"{format_shape(before)}, this data gives it "
+                                        f"{format_shape(now)}", call)
+    return DataRun(run, shapes)
+
+
+def output_shape(data_run: DataRun) -> Shape:
+    """The single model output's verified shape, or None."""
+    run = data_run.run
+    if run is None or len(run.outputs) != 1:
+        return None
+    return run.shape_of(run.outputs[0], data_run.shapes)

@@ -1,0 +1,107 @@
+"""FLT002: a shape the code asserts disagrees with the model's.
+
+What it does
+    Checks ``assert model.output_shape == (...)``, ``assert model.predict(x).shape
+    == (...)`` and ``y.shape`` / ``self.assertEqual(y.shape, ...)`` for
+    ``y = model.predict(x)`` (or ``model(x)``, ``predict_on_batch``) where x's
+    shape is known, against the inferred, NumPy-verified shape.
+Why is this bad
+    The assertion fails at run time, or the test that holds it is wrong; most
+    often because a Dense acts on the last axis only (a missing Flatten).
+Example / Use instead
+    See README.md, "FLT002".
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from ..model import Claim, LayerCall, ModelDescription, Shape, format_shape
+from ..shapes.engine import run_model, verified
+from ..shapes.spec import DENSE
+from . import Finding
+from .feeding import DataRun, output_shape, run_on_data
+from .flt001 import label
+
+CODE = "FLT002"
+
+
+def check(model: ModelDescription) -> List[Finding]:
+    findings = []
+    for claim in model.claims:
+        if not all(d is None or (isinstance(d, int) and not isinstance(d, bool)) for d in claim.claimed):
+            continue
+        actual = _actual(model, claim)
+        if actual is None or not _differs(claim.claimed, actual):
+            continue
+        claimed = format_shape(tuple(claim.claimed))
+        what = "model.output_shape" if claim.data is None else \
+            f"the prediction for data of shape {format_shape(claim.data)}"
+        message = f"claims shape {claimed}, but {what} is {format_shape(actual)}"
+        explanation = _missing_flatten(model, claim)
+        if explanation:
+            message += f"; {explanation}"
+        findings.append(Finding(claim.line, claim.col, CODE, message))
+    return findings
+
+
+def _actual(model: ModelDescription, claim: Claim) -> Shape:
+    if claim.data is None:
+        run = run_model(model, layers=claim.layers)
+        if len(run.outputs) != 1 or any(r.error for r in run.results):
+            return None
+        return output_shape(DataRun(run, verified(run)))
+    result = run_on_data(model, claim.data, claim.layers, "predict")
+    if result is None or result.problem is not None:
+        return None  # data Keras refuses: FLT003's finding, not a claim to compare
+    return output_shape(result)
+
+
+def _differs(claimed: tuple, actual: tuple) -> bool:
+    """Python's ``==`` would be False: a different rank, or a size we know that the
+    claim states otherwise (a size we do not know is never held against it)."""
+    if len(claimed) != len(actual):
+        return True
+    return any(a is not None and c != a for c, a in zip(claimed, actual))
+
+
+def _missing_flatten(model: ModelDescription, claim: Claim) -> Optional[str]:
+    """When Flatten() before the first Dense fed a rank>2 tensor gives the claimed
+    shape, say so: the seed confusion of Dense acting on the last axis only."""
+    inputs, calls, sources, outputs = model.graph(layers=claim.layers)
+    if claim.data is not None:
+        result = run_on_data(model, claim.data, claim.layers, "predict")
+        if result is None or result.run is None:
+            return None
+        run = result.run
+    else:
+        run = run_model(model, layers=claim.layers)
+    for index, layer in enumerate(run.results):
+        if layer.role == DENSE and layer.input_shape is not None and len(layer.input_shape) > 2:
+            fixed = _with_flatten(run, index)
+            if fixed is not None and not _differs(claim.claimed, fixed):
+                return (f"{label(layer.call)} (line {layer.call.line}) gets a rank-"
+                        f"{len(layer.input_shape)} input and acts on its last axis only; "
+                        f"with Flatten() before it the model outputs {format_shape(fixed)}")
+            return None
+    return None
+
+
+def _with_flatten(run, index: int) -> Shape:
+    """The model's verified output with a Flatten inserted before layer ``index``."""
+    from ..shapes.engine import infer_graph
+    from ..verify import verified_graph
+
+    k = len(run.inputs)
+    shift = lambda ref: ref + 1 if ref >= k + index else ref  # noqa: E731
+    calls = run.calls[:index] + [LayerCall("Flatten")] + run.calls[index:]
+    sources = ([tuple(shift(r) for r in refs) for refs in run.sources[:index]]
+               + [run.sources[index], (k + index,)]
+               + [tuple(shift(r) for r in refs) for refs in run.sources[index + 1:]])
+    if len(run.outputs) != 1:
+        return None
+    output = shift(run.outputs[0])
+    results = infer_graph(run.inputs, calls, sources)
+    static = [r.output_shape for r in results]
+    checked = verified_graph(run.inputs, calls, sources, static)
+    return checked[output - k] if output >= k else None

@@ -1,0 +1,51 @@
+"""FLT004: a model Keras would refuse to build.
+
+What it does
+    Finds the layer at which Keras's build fails for the declared input: a conv or
+    pooling window larger than what is left (zero or negative size), a Reshape to
+    a different number of elements, a 2D layer on a tensor of the wrong rank, an
+    RNN on rank-2 input, a merge of shapes that do not broadcast or align.
+Why is this bad
+    The model cannot even be constructed; today you learn it at run time, from a
+    traceback deep inside Keras.
+Example / Use instead
+    See README.md, "FLT004".
+
+Only shape errors our layer rules raise exactly where Keras raises (checked
+against real Keras for every rule) are reported, and only for models whose input
+is declared: an undeclared Sequential is built by its first data (FLT003).
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+from ..model import ModelDescription, format_shape
+from ..shapes.engine import run_model, verified
+from . import Finding
+from .flt001 import label
+
+CODE = "FLT004"
+
+
+def check(model: ModelDescription) -> List[Finding]:
+    run = run_model(model)
+    if not any(r.error for r in run.results):
+        return []
+    checked = verified(run)
+    findings = []
+    for index, result in enumerate(run.results):
+        if result.error is None:
+            continue
+        shapes = [run.shape_of(ref, checked) for ref in run.sources[index]]
+        if any(shape is None for shape in shapes):
+            given = ""  # an input shape NumPy could not confirm is not printed
+        elif len(shapes) == 1:
+            given = f" on input {format_shape(shapes[0])}"
+        else:
+            given = " on inputs " + ", ".join(format_shape(s) for s in shapes)
+        call = result.call
+        findings.append(Finding(call.line, call.col, CODE,
+                                f"{label(call)} cannot be built{given}: {result.error}; "
+                                f"Keras raises when the model is created"))
+    return findings

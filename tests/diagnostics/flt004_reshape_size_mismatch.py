@@ -1,0 +1,13 @@
+# DCGAN generator: Dense(3136) holds 7*7*64 values, but the Reshape asks for 7*7*128.
+import keras
+from keras import layers
+
+LATENT_DIM = 16
+
+generator = keras.Sequential([
+    keras.Input(shape=(LATENT_DIM,)),
+    layers.Dense(3136, activation="relu"),
+    layers.Reshape((7, 7, 128)),  # expect: FLT004
+    layers.Conv2DTranspose(32, 3, strides=2, padding="same", activation="relu"),
+    layers.Conv2DTranspose(1, 3, strides=2, padding="same", activation="sigmoid"),
+])
