@@ -31,8 +31,12 @@ def keras_layer(call: LayerCall):
 def case_outcome(case) -> dict:
     """``{"shape": [...]}`` from Keras, or ``{"error": "..."}`` where Keras refuses."""
     try:
-        x = keras.Input(batch_shape=case.input_shape)
-        y = keras_layer(case.call)(x)
+        if case.multiple:
+            xs = [keras.Input(batch_shape=shape) for shape in case.input_shape]
+            layer = keras_layer(case.call)
+            y = layer(*xs) if case.call.kind == "MultiHeadAttention" else layer(xs)
+        else:
+            y = keras_layer(case.call)(keras.Input(batch_shape=case.input_shape))
     except Exception as exc:  # any refusal by Keras is the fact we record
         return {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"}
     if isinstance(y, (list, tuple)):

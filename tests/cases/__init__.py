@@ -13,7 +13,7 @@ from typing import Tuple
 
 from flake8_flatten.model import LayerCall, Shape
 
-FAMILIES = ("core", "convolution", "recurrent", "reshaping", "preprocessing")
+FAMILIES = ("core", "convolution", "recurrent", "reshaping", "preprocessing", "merging")
 
 
 def layer(kind: str, *args, **kwargs) -> LayerCall:
@@ -28,7 +28,14 @@ class Case:
 
     @property
     def id(self) -> str:
+        if self.multiple:
+            return f"{render(self.call)} <- [{', '.join(format_shape(s) for s in self.input_shape)}]"
         return f"{render(self.call)} <- {format_shape(self.input_shape)}"
+
+    @property
+    def multiple(self) -> bool:
+        """Several inputs (a merge, attention): ``input_shape`` is a tuple of shapes."""
+        return bool(self.input_shape) and isinstance(self.input_shape[0], tuple)
 
 
 def render(call: LayerCall) -> str:
