@@ -19,6 +19,7 @@ from .spec import (
     LayerSpec,
     Params,
     ShapeError,
+    Unknowable,
     as_bool,
     as_int,
     as_str,
@@ -153,7 +154,7 @@ def map_spatial(params: Params, shape: tuple, along: Callable, channels: Callabl
 
 def _known_channels(c: Size) -> int:
     if c is None:
-        raise ShapeError("the channel axis must be known to build the kernel")
+        raise Unknowable("the kernel needs the number of input channels")
     return c
 
 

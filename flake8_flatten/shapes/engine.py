@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..model import LayerCall, Shape
-from .spec import LayerSpec, ShapeError
+from .spec import LayerSpec, ShapeError, Unknowable
 
 _REGISTRY: Dict[str, LayerSpec] = {}
 
@@ -51,6 +51,13 @@ def infer_layer(call: LayerCall, shape) -> Shape:
         params = spec.bind(call)
     except TypeError:
         return None
+    try:
+        return _apply(spec, call, params, shape)
+    except Unknowable:
+        return None
+
+
+def _apply(spec: LayerSpec, call: LayerCall, params, shape) -> Shape:
     if spec.merge:
         if any(s is None for s in shape) or not shape:
             return None

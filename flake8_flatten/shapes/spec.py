@@ -29,6 +29,13 @@ class ShapeError(ValueError):
     """Real Keras would refuse to build this layer on this input."""
 
 
+class Unknowable(Exception):
+    """The rule would need a size we do not know.  A ``None`` size may be one Keras
+    does not know either (then Keras refuses: the channel axis of a conv) or one we
+    could not evaluate (``Input(shape=(28, 28, n))``): the output is unknown, never an
+    error."""
+
+
 class Params(dict):
     """Bound constructor arguments; a missing or unevaluable one reads as UNKNOWN."""
 
