@@ -66,6 +66,8 @@ def tensorflow_shim():
     fake = types.ModuleType("tensorflow")
     fake.__path__ = []  # a package, so ``tensorflow.keras.layers`` resolves in sys.modules
     fake.keras = keras
+    fake.zeros, fake.ones = keras.ops.zeros, keras.ops.ones  # the few tensor constructors
+    fake.random = types.SimpleNamespace(normal=keras.random.normal, uniform=keras.random.uniform)
     modules = {"tensorflow": fake, "tensorflow.keras": keras}
     for sub in _TF_SUBMODULES:
         modules[f"tensorflow.keras.{sub}"] = getattr(keras, sub)

@@ -61,6 +61,21 @@ def construct(function: str, args: tuple, kwargs: tuple):
     return UNKNOWN if dims is None else Array(dims)
 
 
+#: Tensor constructors of TensorFlow and Keras whose first argument (or ``shape=``) is
+#: the shape: ``tf.zeros((2, 3))``, ``keras.random.normal((2, 3))``.
+SHAPED = frozenset({"zeros", "ones", "fill", "random.normal", "random.uniform",
+                    "random.truncated_normal", "ops.zeros", "ops.ones", "ops.full"})
+
+
+def construct_tensor(function: str, args: tuple, kwargs: tuple):
+    """The Array a ``tf.<function>(shape, ...)`` / ``keras.<function>(shape, ...)``
+    call returns (shapes only, like NumPy's), or UNKNOWN."""
+    if function not in SHAPED:
+        return UNKNOWN
+    dims = shape_of(args[0] if args else _kwarg(kwargs, "shape"))
+    return UNKNOWN if dims is None else Array(dims)
+
+
 def literal(value):
     """``np.array([[1, 2], [3, 4]])``: the shape NumPy gives the literal (ragged or
     non-numeric literals are UNKNOWN)."""

@@ -261,6 +261,18 @@ class Evaluator:
                 from . import arrays
 
                 return UNKNOWN if arguments is None else arrays.construct(qualname[6:], *arguments)
+            if qualname is not None and qualname.split(".")[0] in ("tensorflow", "keras"):
+                from .arrays import SHAPED, construct_tensor
+
+                function = qualname.partition(".")[2]
+                if function in SHAPED:
+                    return UNKNOWN if arguments is None else construct_tensor(function, *arguments)
+            if callee == "tuple" and scope.binding("tuple")[0] == "free" and arguments is not None \
+                    and len(arguments[0]) == 1 and not arguments[1]:
+                from .functional import ObservedShape
+
+                value = arguments[0][0]  # ``tuple(y.shape)``: a shape is a tuple already
+                return value if isinstance(value, (tuple, ObservedShape)) else UNKNOWN
             hook = getattr(scope, "call", None)  # the functional API, in a FlowScope
             if hook is None or arguments is None:
                 return UNKNOWN

@@ -193,10 +193,11 @@ class FlowScope(Scope):
 
 @dataclass(frozen=True)
 class Prediction:
-    """``model.predict(x)`` / ``model(x)`` on data of a known shape."""
+    """``model.predict(x)`` / ``model(x)`` on data of a known shape (or, with data
+    None, the symbolic ``model.output``)."""
 
     model: ModelDescription
-    data: Tuple[int, ...]
+    data: Optional[Tuple[int, ...]]
     layers: int
 
 
@@ -249,6 +250,8 @@ class Flow(FlowScope):
 
         if isinstance(base, ModelRef) and attr == "output_shape" and not base.model.truncated:
             return ObservedShape(base.model, None, len(base.model.layers))
+        if isinstance(base, ModelRef) and attr == "output" and not base.model.truncated:
+            return Prediction(base.model, None, len(base.model.layers))  # ``model.output.shape``
         if isinstance(base, Prediction) and attr == "shape":
             return ObservedShape(base.model, base.data, base.layers)
         if isinstance(base, Array) and attr == "shape":

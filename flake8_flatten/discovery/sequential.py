@@ -29,8 +29,9 @@ MAX_UNROLL = 1024
 #: Bounds on following helper functions: nesting depth, and calls per file.
 MAX_INLINE_DEPTH = 6
 MAX_INLINE_CALLS = 2000
-#: unittest spellings of a claim ``assertEqual(y.shape, (1, 4))``.
-_ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertTupleEqual"})
+#: unittest / numpy.testing spellings of a claim ``assertEqual(y.shape, (1, 4))``.
+_ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertTupleEqual",
+                           "assert_equal", "assert_array_equal"})
 _BLOCKS = (ast.If, ast.While, ast.Try, ast.For, ast.AsyncFor, ast.AsyncWith, ast.With)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _EXTENDING = frozenset({"add", "pop", "build"})

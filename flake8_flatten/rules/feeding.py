@@ -83,8 +83,10 @@ def run_on_data(model: ModelDescription, data: Tuple[int, ...], layers: int,
     if method in _CHECKS_DECLARED_SHAPE and model.kind == "Functional":
         for axis, (want, got) in enumerate(zip(declared[1:], adapted[1:]), start=1):
             if want is not None and want != got:
+                seen = "" if adapted == data else f" (Keras reads it as {format_shape(adapted)})"
                 return DataRun(None, None, f"the model's input is declared as "
-                                           f"{format_shape(declared)} (axis {axis} is {want})")
+                                           f"{format_shape(declared)}, which needs size {want} "
+                                           f"on axis {axis}, not {got}{seen}")
     return _layers_on(model, adapted, layers, run_model(model, layers=layers))
 
 
