@@ -53,6 +53,9 @@ def construct(function: str, args: tuple, kwargs: tuple):
         shape = args[2] if len(args) > 2 else _kwarg(kwargs, "size", None)
     elif function in ("array", "asarray"):
         return literal(args[0]) if len(args) == 1 and not kwargs else UNKNOWN
+    elif function == "expand_dims":
+        axis = args[1] if len(args) > 1 else _kwarg(kwargs, "axis")
+        return expand_dims(args[0], axis) if args and isinstance(args[0], Array) else UNKNOWN
     else:
         return UNKNOWN
     if shape is None:

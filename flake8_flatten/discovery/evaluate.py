@@ -299,23 +299,59 @@ class Evaluator:
         return self._eval(node.func, scope, position)
 
 
-class _CallCollector(cst.CSTVisitor):
-    def __init__(self):
-        self.calls: list = []
-
-    def visit_Call(self, node: cst.Call) -> None:
-        self.calls.append(node)
-
-
 def _call_positions(node: ast.expr, tree: cst.CSTNode) -> dict:
     """Each libcst Call's source position, from the ast Calls of the same text: both
-    trees list calls in source order, an outer call before the callee it starts with."""
+    trees list calls in source order, an outer call before the callee it starts with.
+    The pairing is cached per parsed text (loops and helpers re-evaluate the same
+    expressions) as offsets from the expression's start."""
+    relative = _relative_positions(tree, node)
+    if not relative:
+        return {}
+    line, col = node.lineno, node.col_offset
+    return {key: (line + dl, (col + dc) if dl == 0 else dc) for key, (dl, dc) in relative.items()}
+
+
+_RELATIVE: dict = {}
+
+
+def _relative_positions(tree: cst.CSTNode, node: ast.expr) -> dict:
+    key = id(tree)
+    cached = _RELATIVE.get(key)
+    if cached is not None and cached[0] is tree:
+        return cached[1]
     ast_calls = sorted((n for n in ast.walk(node) if isinstance(n, ast.Call)),
                        key=lambda n: (n.lineno, n.col_offset, -n.end_lineno, -n.end_col_offset))
-    if len(ast_calls) < 2:
-        return {}
-    collector = _CallCollector()
-    tree.visit(collector)
-    if len(collector.calls) != len(ast_calls):
-        return {}
-    return {id(c): (a.lineno, a.col_offset) for c, a in zip(collector.calls, ast_calls)}
+    relative = {}
+    if len(ast_calls) >= 2:
+        cst_calls = list(_calls_in_order(tree))
+        if len(cst_calls) == len(ast_calls):
+            for call, found in zip(cst_calls, ast_calls):
+                dl = found.lineno - node.lineno
+                relative[id(call)] = (dl, found.col_offset - node.col_offset if dl == 0 else found.col_offset)
+    if len(_RELATIVE) > 4096:
+        _RELATIVE.clear()
+    _RELATIVE[key] = (tree, relative)  # the tree is kept alive with its entry
+    return relative
+
+
+def _calls_in_order(node: cst.CSTNode):
+    """libcst Call nodes in source (pre-)order.  The node types expressions are made
+    of are walked by hand: libcst's generic ``children`` runs its visitor machinery,
+    which costs more than the evaluation itself."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Call):
+            yield current
+            stack.extend(reversed([arg.value for arg in current.args]))
+            stack.append(current.func)
+        elif isinstance(current, (cst.Name, cst.Integer, cst.Float, cst.SimpleString)):
+            continue
+        elif isinstance(current, cst.Attribute):
+            stack.append(current.value)
+        elif isinstance(current, (cst.Tuple, cst.List)):
+            stack.extend(reversed([element.value for element in current.elements]))
+        elif isinstance(current, cst.BinaryOperation):
+            stack.extend((current.right, current.left))
+        else:
+            stack.extend(reversed(current.children))

@@ -8,7 +8,6 @@ adds a node to the scope's `Graph`; ``Model(inputs, outputs)`` becomes a
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
@@ -75,7 +74,7 @@ class Graph:
             return UNKNOWN
         if call.kwarg("return_state") not in (None, False):
             return UNKNOWN  # several outputs
-        placed = dataclasses.replace(call, line=position[0], col=position[1])
+        placed = LayerCall(call.kind, call.args, call.kwargs, position[0], position[1], call.is_keras)
         self.nodes.append(Node(placed, tuple(sources)))
         return Tensor(node=len(self.nodes) - 1)
 

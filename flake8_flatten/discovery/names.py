@@ -6,6 +6,7 @@ says so (an ``iaa.Sequential`` from imgaug is not).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 SEQUENTIAL = "Sequential"
@@ -14,13 +15,14 @@ INPUT_KINDS = ("Input", "InputLayer")
 MODEL_MARKERS = (SEQUENTIAL, "Model", "Input")
 
 
-def keras_path(qualname: str) -> Optional[list]:
+@lru_cache(maxsize=4096)
+def keras_path(qualname: str) -> Optional[tuple]:
     """The components after the Keras package root, or None if not Keras.
 
     Roots: ``keras``, ``tf_keras``, ``tensorflow.keras``, ``tensorflow.python.keras``,
     ``tensorflow.compat.v1.keras`` ...
     """
-    parts = qualname.split(".")
+    parts = tuple(qualname.split("."))
     if parts[0] == "tf_keras":
         return parts[1:]
     if "keras" not in parts:
@@ -31,6 +33,7 @@ def keras_path(qualname: str) -> Optional[list]:
     return parts[at + 1:]
 
 
+@lru_cache(maxsize=4096)
 def keras_class(qualname: str) -> Optional[str]:
     """``"Dense"`` for ``keras.layers.Dense``-like names, ``"Sequential"`` for models,
     ``"Input"`` for ``keras.Input``; None for anything that is not a Keras class."""

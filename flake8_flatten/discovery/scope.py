@@ -49,6 +49,7 @@ class Scope:
         self._stars: List[str] = []
         self._values: Dict[str, object] = {}
         self._evaluating: set = set()
+        self._qualified: Dict[str, Optional[str]] = {}  # bindings never change: cache
 
     # -- binding collection -------------------------------------------------------
 
@@ -171,6 +172,12 @@ class Scope:
 
     def qualified_name(self, dotted: str) -> Optional[str]:
         """The imported thing ``a.b.c`` refers to, or None when ``a`` is not an import."""
+        cache = self._qualified
+        if dotted not in cache:
+            cache[dotted] = self._qualify(dotted)
+        return cache[dotted]
+
+    def _qualify(self, dotted: str) -> Optional[str]:
         head, _, rest = dotted.partition(".")
         how = self.binding(head)
         if how[0] == "import":
@@ -226,12 +233,3 @@ class Scope:
             self._evaluating.discard(name)
         self._values[name] = result
         return result
-
-
-class Overlay(Scope):
-    """A scope that binds a few names (a `for` loop variable) on top of another."""
-
-    def __init__(self, parent: Scope, values: Dict[str, object]):
-        super().__init__([], parent, parent.evaluator, walrus=False)
-        self._bindings = {name: [("const", None)] for name in values}
-        self._values = dict(values)

@@ -16,7 +16,9 @@ from typing import Dict, List, Optional
 
 from ..model import UNKNOWN, Claim, LayerCall, ModelDescription
 from .evaluate import Evaluator
-from .functional import Flow, Graph, ModelRef, ObservedShape, Tensor
+from .arrays import Array
+from .functional import (FEED_METHODS, Flow, Graph, ModelRef, ObservedShape, Prediction, Tensor,
+                         is_model_class, merge_function)
 from .names import INPUT_KINDS, MODEL_MARKERS, SEQUENTIAL, keras_class, keras_path
 from .scope import Scope, mutated_name
 
@@ -29,6 +31,12 @@ MAX_UNROLL = 1024
 #: Bounds on following helper functions: nesting depth, and calls per file.
 MAX_INLINE_DEPTH = 6
 MAX_INLINE_CALLS = 2000
+#: Text that a helper building Keras tensors or models contains.
+KERAS_HINTS = ("layers", "keras", "Input", "Model", SEQUENTIAL, "Dense", "Conv")
+#: The NumPy/TensorFlow functions whose results `arrays` knows the shape of.
+ARRAY_FUNCTIONS = frozenset({"zeros", "ones", "empty", "full", "fill", "rand", "randn", "random",
+                             "random_sample", "sample", "ranf", "normal", "uniform", "randint",
+                             "truncated_normal", "array", "asarray", "expand_dims"})
 #: unittest / numpy.testing spellings of a claim ``assertEqual(y.shape, (1, 4))``.
 _ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertTupleEqual",
                            "assert_equal", "assert_array_equal"})
@@ -111,6 +119,25 @@ class ModelBuilder:
     def _declare(self, shape) -> None:
         self.input_declared = True
         self.model.input_shape = None if shape is UNKNOWN else shape
+
+
+def _followed(value) -> bool:
+    """A flow value worth evaluating an expression for (not a number, a string, or a
+    model merely configured or summarised: see `_MODEL_USES`)."""
+    if isinstance(value, tuple):
+        return any(_followed(v) for v in value)
+    return isinstance(value, (Tensor, LayerCall, Array, Prediction))
+
+
+#: What makes a mention of a model matter: it runs on data or states its shape.
+_MODEL_USES = FEED_METHODS | {"output_shape", "output"}
+
+
+def _matters(qualname: str) -> bool:
+    """A callee whose result discovery can use: a Keras layer, Input, Sequential,
+    Model or merge function, or an array constructor of known shape."""
+    return keras_class(qualname) is not None or is_model_class(qualname) \
+        or merge_function(qualname) is not None or qualname.rpartition(".")[2] in ARRAY_FUNCTIONS
 
 
 class ScopeWalker:
@@ -221,24 +248,34 @@ class ScopeWalker:
     # -- the functional API, data and claims ------------------------------------------
 
     def follows(self, node: Optional[ast.expr]) -> bool:
-        """Cheap ast test: can evaluating ``node`` matter (does it use a name we
-        follow, or call Keras, NumPy or a helper function)?"""
+        """Cheap ast test: can evaluating ``node`` matter?  It does when it uses a
+        name holding a tensor, layer, model or array, or calls a Keras class or
+        function, a NumPy/TensorFlow array constructor, a model method that takes
+        data, or a helper function of the file that uses Keras."""
         if node is None:
             return False
         for sub in ast.walk(node):
             if isinstance(sub, ast.Name):
-                if self.flow.get(sub.id, UNKNOWN) is not UNKNOWN:
+                if _followed(self.flow.get(sub.id, UNKNOWN)):
                     return True
+            elif isinstance(sub, ast.Attribute):
+                if sub.attr in _MODEL_USES and isinstance(sub.value, ast.Name) \
+                        and isinstance(self.flow.get(sub.value.id), ModelRef):
+                    return True  # model.predict(...), model.output_shape
             elif isinstance(sub, ast.Call):
                 key = target_key(sub.func)
                 if key is None:
                     continue
+                if isinstance(self.flow.get(key), ModelRef):
+                    return True  # model(x)
                 qualname = self.scope.qualified_name(key)
                 if qualname is not None:
-                    if qualname.startswith("numpy.") or keras_path(qualname) is not None:
+                    if _matters(qualname):
                         return True
-                elif "." not in key and self.scope.function(key) is not None:
-                    return True
+                elif "." not in key:
+                    found = self.scope.function(key)
+                    if found is not None and self.analysis.uses_keras(found[0]):
+                        return True
         return False
 
     def follow(self, node: Optional[ast.expr]):
@@ -258,11 +295,16 @@ class ScopeWalker:
             self.bind(target, result)
 
     def reassigned_constant(self, targets, value: ast.expr) -> bool:
-        """``units = 1`` for a name assigned more than once (so not a scope constant):
-        in straight-line code its current value is known."""
-        return len(targets) == 1 and isinstance(targets[0], ast.Name) \
-            and self.scope.binding(targets[0].id)[0] != "const" \
-            and not any(isinstance(n, ast.Call) for n in ast.walk(value))
+        """``units = 1`` for a name assigned more than once (so not a scope constant),
+        or ``strides = 2 if downsample else 1`` on a followed helper's argument: an
+        expression without calls whose current value straight-line code knows."""
+        if len(targets) != 1 or not isinstance(targets[0], ast.Name):
+            return False
+        nodes = list(ast.walk(value))
+        if any(isinstance(n, ast.Call) for n in nodes):
+            return False
+        return self.scope.binding(targets[0].id)[0] != "const" or any(
+            isinstance(n, ast.Name) and self.flow.get(n.id, UNKNOWN) is not UNKNOWN for n in nodes)
 
     def list_mutation(self, call: ast.Call) -> bool:
         """``heads.append(t)`` / ``heads.extend([...])`` on a list we follow."""
@@ -375,9 +417,9 @@ class ScopeWalker:
     def known_branch(self, stmt: ast.If, conditional: bool) -> bool:
         """``if downsample:`` where the test's value is known (a helper's argument, a
         constant): only the branch Python would take is followed."""
-        test = self.analysis.evaluator.evaluate(stmt.test, self.scope) \
-            if self.follows(stmt.test) or isinstance(stmt.test, (ast.Compare, ast.Name, ast.BoolOp)) \
-            else UNKNOWN
+        if any(isinstance(n, (ast.Call, ast.Attribute, ast.Subscript)) for n in ast.walk(stmt.test)):
+            return False  # only names, constants and operators: a test we can trust
+        test = self.analysis.evaluator.evaluate(stmt.test, self.scope)
         if not isinstance(test, bool):
             return False
         self.run(stmt.body if test else stmt.orelse, conditional)
@@ -386,7 +428,7 @@ class ScopeWalker:
     def unroll(self, loop: ast.For, conditional: bool) -> bool:
         """Unroll ``for x in [..]`` / ``for _ in range(n)`` when it touches a model
         or a tensor."""
-        if loop.orelse or not (self.extends_models(loop) or self.follows(loop)):
+        if loop.orelse or not (self.extends_models(loop) or self.builds_tensors(loop)):
             return False
         values = self.iteration_values(loop.iter)
         if values is None or self.unrolled + len(values) > MAX_UNROLL:
@@ -398,6 +440,18 @@ class ScopeWalker:
             if self.done:
                 break
         return True
+
+    def builds_tensors(self, loop: ast.stmt) -> bool:
+        """Does the loop create Keras layers (``heads.append(Dense(3)(h))``)?  A loop
+        that merely uses models or data (a training loop) is not unrolled."""
+        for sub in ast.walk(loop):
+            if isinstance(sub, ast.Call):
+                key = target_key(sub.func)
+                qualname = self.scope.qualified_name(key) if key else None
+                if qualname is not None and (keras_class(qualname) is not None
+                                             or merge_function(qualname) is not None):
+                    return True
+        return False
 
     def iteration_values(self, node: ast.expr):
         evaluator = self.analysis.evaluator
@@ -443,6 +497,8 @@ class ScopeWalker:
         is assumed not to grow there: functions that add layers to an argument are rare,
         and treating every ``train(model)`` as a possible extension would silence most
         findings."""
+        if not any(SEQUENTIAL in line for line in self.analysis.text_of(stmt)):
+            return  # cheap text test first: most statements build no Sequential
         for node in ast.walk(stmt):
             if isinstance(node, ast.Call) and self.is_sequential(node):
                 self.analysis.finish(self.start(node, None, False), self.depth)
@@ -529,6 +585,7 @@ class Analysis:
         self.found: List[ModelDescription] = []
         self.inlined = 0  # helper-function calls followed so far
         self._inlinable: Dict[int, bool] = {}
+        self._uses_keras: Dict[int, bool] = {}
         self.from_calls: set = set()  # ids of models built by followed helper calls
 
     def run(self) -> List[ModelDescription]:
@@ -552,6 +609,14 @@ class Analysis:
     def mentions_sequential(self, node: ast.stmt) -> bool:
         """Cheap text check: skip scopes that cannot build a model."""
         return any(marker in line for line in self.text_of(node) for marker in MODEL_MARKERS)
+
+    def uses_keras(self, function: ast.FunctionDef) -> bool:
+        """Cheap text test: can following this helper build tensors or models?"""
+        cached = self._uses_keras.get(id(function))
+        if cached is None:
+            cached = any(marker in line for line in self.text_of(function) for marker in KERAS_HINTS)
+            self._uses_keras[id(function)] = cached
+        return cached
 
     def inlinable(self, function: ast.FunctionDef) -> bool:
         """A helper we can follow like inline code: plain, and returning only at its
