@@ -149,23 +149,31 @@ def test_goldens_cover_the_corpus():
     assert sorted(GOLDEN["files"]) == FILES, "corpus changed: run python scripts/record_goldens.py"
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_static_models_match_keras_golden(name):
-    tally = compare(name, static_models(name), GOLDEN["files"][name])
+def assert_file(name: str, tally: Tally) -> None:
+    """Never a wrong shape; every shape known unless the file documents why not."""
     assert not tally.problems, "\n".join(tally.problems)
     if not documented_gaps(name):
         assert not tally.gaps, (f"not every shape known; fix the engine or document why with "
                                 f"'{GAP_MARKER} ...' in the file:\n" + "\n".join(tally.gaps))
 
 
-def test_exact_shape_rate_over_the_corpus():
+def assert_rate(tallies, what: str) -> None:
     total = Tally()
-    for name in FILES:
-        total.add(compare(name, static_models(name), GOLDEN["files"][name]))
+    for tally in tallies:
+        total.add(tally)
     assert not total.problems, "\n".join(total.problems)
     rate = total.exact / total.known
-    assert rate >= MIN_EXACT_RATE, (f"only {total.exact}/{total.known} = {rate:.1%} of Keras's layer "
-                                    f"shapes known exactly; gaps:\n" + "\n".join(total.gaps))
+    assert rate >= MIN_EXACT_RATE, (f"only {total.exact}/{total.known} = {rate:.1%} of Keras's {what} "
+                                    f"known exactly; gaps:\n" + "\n".join(total.gaps))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_static_models_match_keras_golden(name):
+    assert_file(name, compare(name, static_models(name), GOLDEN["files"][name]))
+
+
+def test_exact_shape_rate_over_the_corpus():
+    assert_rate((compare(n, static_models(n), GOLDEN["files"][n]) for n in FILES), "layer shapes")
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -240,21 +248,12 @@ def compare_functional(name: str, keras_record) -> Tally:
 
 @pytest.mark.parametrize("name", FUNCTIONAL_FILES)
 def test_functional_models_match_keras_golden(name):
-    tally = compare_functional(name, FUNCTIONAL_GOLDEN[name])
-    assert not tally.problems, "\n".join(tally.problems)
-    if not documented_gaps(name):
-        assert not tally.gaps, (f"not every shape known; fix the engine or document why with "
-                                f"'{GAP_MARKER} ...' in the file:\n" + "\n".join(tally.gaps))
+    assert_file(name, compare_functional(name, FUNCTIONAL_GOLDEN[name]))
 
 
 def test_functional_exact_shape_rate():
-    total = Tally()
-    for name in FUNCTIONAL_FILES:
-        total.add(compare_functional(name, FUNCTIONAL_GOLDEN[name]))
-    assert not total.problems, "\n".join(total.problems)
-    rate = total.exact / total.known
-    assert rate >= MIN_EXACT_RATE, (f"only {total.exact}/{total.known} = {rate:.1%} of Keras's layer "
-                                    f"applications known exactly; gaps:\n" + "\n".join(total.gaps))
+    assert_rate((compare_functional(n, FUNCTIONAL_GOLDEN[n]) for n in FUNCTIONAL_FILES),
+                "layer applications")
 
 
 @pytest.mark.parametrize("name", FUNCTIONAL_FILES)
