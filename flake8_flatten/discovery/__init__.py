@@ -21,7 +21,7 @@ def discover(source: str, tree: Optional[ast.Module] = None,
     """All Keras models defined in ``source``; [] for files that cannot be parsed."""
     if not may_define_models(source):
         return []
-    from .sequential import Analysis  # imports libcst: only for files that need it
+    from .walker import Analysis  # imports libcst: only for files that need it
 
     if tree is None:
         try:

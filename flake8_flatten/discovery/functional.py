@@ -1,6 +1,6 @@
 """The functional API: symbolic tensors, layer applications and ``Model(inputs, outputs)``.
 
-Statements are followed in order (see `sequential.ScopeWalker`); each name's
+Statements are followed in order (see `walker.ScopeWalker`); each name's
 current value lives in a flow-sensitive `FlowScope`.  Applying a layer to a tensor
 adds a node to the scope's `Graph`; ``Model(inputs, outputs)`` becomes a
 `ModelDescription` of the nodes between those tensors, in call order.
@@ -82,7 +82,7 @@ class Graph:
         """The static shape of a tensor (``inputs.shape[-1]`` in code), None if unknown."""
         from ..shapes.engine import infer_layer
         from ..shapes.spec import ShapeError
-        from .sequential import input_shape_of
+        from .walker import input_shape_of
 
         if tensor.input is not None:
             shape = input_shape_of(tensor.input)
@@ -135,7 +135,7 @@ class Graph:
                 return local.get(("node", tensor.node), UNKNOWN_TENSOR)
             return local.get(id(tensor), UNKNOWN_TENSOR)
 
-        from .sequential import input_shape_of
+        from .walker import input_shape_of
 
         model = ModelDescription(line=line, col=col, name=name if isinstance(name, str) else None)
         model.kind = "Functional"

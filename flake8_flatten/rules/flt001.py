@@ -164,5 +164,3 @@ def label(call: LayerCall) -> str:
     if first is None or (shown is None and not call.args and not call.kwargs):
         return f"{call.kind}()"
     return f"{call.kind}({shown!r})" if shown is not None else f"{call.kind}(...)"
-
-

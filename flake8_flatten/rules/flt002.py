@@ -68,7 +68,6 @@ def _differs(claimed: tuple, actual: tuple) -> bool:
 def _missing_flatten(model: ModelDescription, claim: Claim) -> Optional[str]:
     """When Flatten() before the first Dense fed a rank>2 tensor gives the claimed
     shape, say so: the seed confusion of Dense acting on the last axis only."""
-    inputs, calls, sources, outputs = model.graph(layers=claim.layers)
     if claim.data is not None:
         result = run_on_data(model, claim.data, claim.layers, "predict")
         if result is None or result.run is None:

@@ -19,7 +19,7 @@ from .evaluate import Evaluator
 from .arrays import Array
 from .functional import (FEED_METHODS, Flow, Graph, ModelRef, ObservedShape, Prediction, Tensor,
                          is_model_class, merge_function)
-from .names import INPUT_KINDS, MODEL_MARKERS, SEQUENTIAL, keras_class, keras_path
+from .names import INPUT_KINDS, MODEL_MARKERS, SEQUENTIAL, keras_class
 from .scope import Scope, mutated_name
 
 #: Layers whose own ``input_dim`` parameter is not an input declaration
@@ -43,7 +43,6 @@ _ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertTupleEqual",
 _BLOCKS = (ast.If, ast.While, ast.Try, ast.For, ast.AsyncFor, ast.AsyncWith, ast.With)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _EXTENDING = frozenset({"add", "pop", "build"})
-
 
 
 def target_key(node: ast.expr) -> Optional[str]:
@@ -361,10 +360,8 @@ class ScopeWalker:
         values = self.parameters(function.args, owner, args, dict(kwargs))
         if values is None:
             return UNKNOWN
-        params = tuple(a.arg for a in function.args.posonlyargs + function.args.args
-                       + function.args.kwonlyargs)
-        scope = Scope(function.body, owner, analysis.evaluator, params, analysis.walrus)
-        child = ScopeWalker(analysis, scope, self.scope.graph, values, self.depth + 1)
+        child = ScopeWalker(analysis, analysis.function_scope(function, owner), self.scope.graph,
+                            values, self.depth + 1)
         child.run(function.body)
         child.close()
         return child.returned
@@ -467,7 +464,8 @@ class ScopeWalker:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords \
                 and node.func.id in ("enumerate", "zip") and self.scope.binding(node.func.id)[0] == "free":
             parts = [self.iteration_values(a) for a in node.args]
-            if not parts or any(p is None for p in parts) or (node.func.id == "enumerate" and len(parts) != 1):
+            if not parts or any(p is None for p in parts) \
+                    or (node.func.id == "enumerate" and len(parts) != 1):
                 return None
             return tuple(enumerate(parts[0])) if node.func.id == "enumerate" else tuple(zip(*parts))
         values = evaluator.evaluate(node, self.scope)
@@ -586,6 +584,7 @@ class Analysis:
         self.inlined = 0  # helper-function calls followed so far
         self._inlinable: Dict[int, bool] = {}
         self._uses_keras: Dict[int, bool] = {}
+        self._function_scopes: Dict[tuple, Scope] = {}
         self.from_calls: set = set()  # ids of models built by followed helper calls
 
     def run(self) -> List[ModelDescription]:
@@ -609,6 +608,19 @@ class Analysis:
     def mentions_sequential(self, node: ast.stmt) -> bool:
         """Cheap text check: skip scopes that cannot build a model."""
         return any(marker in line for line in self.text_of(node) for marker in MODEL_MARKERS)
+
+    def function_scope(self, function: ast.FunctionDef, owner: Scope) -> Scope:
+        """The body scope of a followed helper, built once: its bindings and constants
+        do not depend on the call (the arguments live in the walker's flow)."""
+        key = (id(function), id(owner))
+        scope = self._function_scopes.get(key)
+        if scope is None:
+            args = function.args
+            params = tuple(a.arg for a in args.posonlyargs + args.args + args.kwonlyargs)
+            params += tuple(a.arg for a in (args.vararg, args.kwarg) if a is not None)
+            scope = Scope(function.body, owner, self.evaluator, params, self.walrus)
+            self._function_scopes[key] = scope
+        return scope
 
     def uses_keras(self, function: ast.FunctionDef) -> bool:
         """Cheap text test: can following this helper build tensors or models?"""
