@@ -110,6 +110,7 @@ class ModelDescription:
     inputs: Optional[list] = None
     sources: Optional[list] = None
     outputs: Optional[Tuple[int, ...]] = None
+    shared: Optional[list] = None  # per layer: which layer object, when one is applied twice
     feeds: list = field(default_factory=list)
     claims: list = field(default_factory=list)
 

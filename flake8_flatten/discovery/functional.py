@@ -29,6 +29,7 @@ class Tensor:
 class Node:
     call: LayerCall  # positioned at the application, ``Dense(4)(x)`` / ``dense(x)``
     sources: Tuple[object, ...]  # Tensors, or UNKNOWN for what we could not follow
+    layer: object = None  # the layer object when applied through a name (may be shared)
 
 
 @dataclass(eq=False)
@@ -63,7 +64,7 @@ class Graph:
             return {key: self.tensor(v) for key, v in value.items()}
         return UNKNOWN
 
-    def apply(self, call: LayerCall, args: tuple, position: Tuple[int, int]):
+    def apply(self, call: LayerCall, args: tuple, position: Tuple[int, int], layer: object = None):
         """``call`` applied to ``args`` (a tensor or a list of tensors): a new node."""
         if call.kind in INPUT_KINDS or not args:
             return UNKNOWN
@@ -75,7 +76,7 @@ class Graph:
         if call.kwarg("return_state") not in (None, False):
             return UNKNOWN  # several outputs
         placed = LayerCall(call.kind, call.args, call.kwargs, position[0], position[1], call.is_keras)
-        self.nodes.append(Node(placed, tuple(sources)))
+        self.nodes.append(Node(placed, tuple(sources), layer))
         return Tensor(node=len(self.nodes) - 1)
 
     def shape_of(self, tensor: Tensor):
@@ -145,6 +146,16 @@ class Graph:
         model.layers = [self.nodes[i].call for i in order]
         model.sources = [tuple(ref(s) for s in self.nodes[i].sources) for i in order]
         model.outputs = tuple(ref(t) for t in outs)
+        objects = [self.nodes[i].layer for i in order]
+        if any(o is not None and sum(p is o for p in objects) > 1 for o in objects):
+            firsts: list = []  # the object of each group, compared by identity
+            model.shared = []
+            for o in objects:
+                group = next((g for g, f in enumerate(firsts) if f is o), None) if o is not None else None
+                if o is not None and group is None:
+                    firsts.append(o)
+                    group = len(firsts) - 1
+                model.shared.append(group)
         return model
 
 
@@ -290,7 +301,8 @@ class Flow(FlowScope):
                 return arrays.reshape(base, args)
             return UNKNOWN
         if isinstance(target, LayerCall):
-            return self.graph.apply(target, args, position)
+            created_here = type(node.func) is type(node)  # ``Dense(4)(x)``: a new layer
+            return self.graph.apply(target, args, position, None if created_here else target)
         if isinstance(target, ModelRef):
             if args and isinstance(args[0], arrays.Array):
                 return self.feed(target, "__call__", args, kwargs, position)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from ..model import LayerCall, ModelDescription, Shape, format_shape
-from ..shapes.engine import GraphRun, run_model, spec_for, verified
+from ..shapes.engine import GraphRun, run_model, verified, weight_axis
 from .flt001 import label
 
 
@@ -32,25 +32,6 @@ class DataRun:
     shapes: Optional[list]  # the run's NumPy-verified layer output shapes
     problem: Optional[str] = None  # why Keras refuses the data
     layer: Optional[LayerCall] = None  # the layer at fault, if one is
-
-
-def weight_axis(call: LayerCall, rank: int) -> Optional[int]:
-    """The input axis whose size a layer's weights were built for (its input spec)."""
-    kind = call.kind
-    spec = spec_for(call)
-    if spec is None:
-        return None
-    params = spec.bind(call)
-    if kind in ("Dense", "LSTM", "GRU", "SimpleRNN", "Bidirectional"):
-        return rank - 1
-    if "Conv" in kind:
-        fmt = params.get("data_format")
-        return 1 if isinstance(fmt, str) and fmt.lower() == "channels_first" else rank - 1
-    if kind in ("BatchNormalization", "LayerNormalization"):
-        axis = params.get("axis", -1)
-        return axis % rank if isinstance(axis, int) and not isinstance(axis, bool) \
-            and -rank <= axis < rank else None
-    return None
 
 
 def adapt_rank(declared: tuple, data: tuple) -> Optional[tuple]:

@@ -47,5 +47,5 @@ def check(model: ModelDescription) -> List[Finding]:
         call = result.call
         findings.append(Finding(call.line, call.col, CODE,
                                 f"{label(call)} cannot be built{given}: {result.error}; "
-                                f"Keras raises when the model is created"))
+                                f"Keras raises here"))
     return findings

@@ -74,21 +74,46 @@ def _apply(spec: LayerSpec, call: LayerCall, params, shape) -> Shape:
     return spec.rule(params, tuple(shape))
 
 
+def weight_axis(call: LayerCall, rank: int) -> Optional[int]:
+    """The input axis whose size a layer's weights were built for (its input spec):
+    applying the built layer to another size there fails."""
+    kind = call.kind
+    spec = spec_for(call)
+    if spec is None:
+        return None
+    params = spec.bind(call)
+    if kind in ("Dense", "LSTM", "GRU", "SimpleRNN", "Bidirectional"):
+        return rank - 1
+    if "Conv" in kind:
+        fmt = params.get("data_format")
+        return 1 if isinstance(fmt, str) and fmt.lower() == "channels_first" else rank - 1
+    if kind in ("BatchNormalization", "LayerNormalization"):
+        axis = params.get("axis", -1)
+        return axis % rank if isinstance(axis, int) and not isinstance(axis, bool) \
+            and -rank <= axis < rank else None
+    return None
+
+
 def chain_sources(count: int) -> List[Tuple[int, ...]]:
     """A Sequential as a graph: layer i consumes tensor i (the input, then layer i-1)."""
     return [(i,) for i in range(count)]
 
 
 def infer_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
-                sources: Sequence[Tuple[int, ...]]) -> List[LayerResult]:
-    """Each layer's input and output shapes, in order; unknown propagates forward."""
+                sources: Sequence[Tuple[int, ...]], shared: Optional[Sequence] = None) -> List[LayerResult]:
+    """Each layer's input and output shapes, in order; unknown propagates forward.
+    ``shared[i]`` names the layer object applied at ``i`` when it is applied more than
+    once (a shared layer): its weights are built by the first application."""
     tensors: List[Shape] = list(input_shapes)
     results = []
-    for call, refs in zip(calls, sources):
+    built: Dict[object, Tuple[int, int, LayerCall]] = {}  # layer -> (axis size, rank, first call)
+    for index, (call, refs) in enumerate(zip(calls, sources)):
         spec = spec_for(call)
         given = tuple(tensors[r] if 0 <= r < len(tensors) else None for r in refs)
         error = None
         try:
+            if shared is not None and shared[index] is not None and len(given) == 1:
+                _check_built(built, shared[index], call, given[0])
             if spec is not None and spec.merge:
                 out = infer_layer(call, given)
             else:
@@ -101,6 +126,23 @@ def infer_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
                                    spec.role if spec else None, error, given))
         tensors.append(out)
     return results
+
+
+def _check_built(built: dict, layer, call: LayerCall, shape: Shape) -> None:
+    """A shared layer's later application must match the size its weights were built
+    for by the first one."""
+    if shape is None:
+        return
+    axis = weight_axis(call, len(shape))
+    size = shape[axis] if axis is not None else None
+    if layer not in built:
+        if size is not None:
+            built[layer] = (size, len(shape), call)
+        return
+    first_size, rank, first = built[layer]
+    if size is not None and len(shape) == rank and size != first_size:
+        raise ShapeError(f"this layer's weights were built for size {first_size} on axis "
+                         f"{axis - rank} by its first call (line {first.line}), not {size}")
 
 
 def infer_chain(input_shape: Shape, calls: List[LayerCall]) -> List[LayerResult]:
@@ -140,7 +182,8 @@ def run_model(model, input_shapes=None, layers: Optional[int] = None) -> GraphRu
     """Infer every layer of ``model`` (optionally fed other input shapes, or only its
     first ``layers`` layers, as a Sequential was when data reached it)."""
     inputs, calls, sources, outputs = model.graph(input_shapes, layers)
-    return GraphRun(inputs, calls, sources, outputs, infer_graph(inputs, calls, sources))
+    shared = model.shared[:len(calls)] if model.shared is not None else None
+    return GraphRun(inputs, calls, sources, outputs, infer_graph(inputs, calls, sources, shared))
 
 
 def verified(run: GraphRun) -> List[Shape]:
