@@ -26,10 +26,12 @@ def lint(source: str, tree: Optional[ast.Module] = None,
     models = discover(source, tree, lines)
     if not models:
         return []
+    from ..shapes.engine import run_model
     from . import flt001, flt002, flt003, flt004
 
     findings = []
     for model in models:
+        run = run_model(model)  # inferred once; FLT002/FLT003 run the model on other data too
         for rule in (flt001, flt002, flt003, flt004):
-            findings.extend(rule.check(model))
+            findings.extend(rule.check(model, run))
     return sorted(set(findings))

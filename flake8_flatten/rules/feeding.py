@@ -29,7 +29,7 @@ _CHECKS_DECLARED_SHAPE = frozenset({"__call__", "fit", "evaluate"})
 @dataclass
 class DataRun:
     run: Optional[GraphRun]  # the model as it runs on the data (None if refused first)
-    shapes: Optional[list]  # the run's NumPy-verified layer output shapes
+    shapes: Optional[list]  # the run's NumPy-verified layer output shapes, when computed
     problem: Optional[str] = None  # why Keras refuses the data
     layer: Optional[LayerCall] = None  # the layer at fault, if one is
 
@@ -72,32 +72,48 @@ def run_on_data(model: ModelDescription, data: Tuple[int, ...], layers: int,
 
 
 def _layers_on(model, data: tuple, layers: int, built: Optional[GraphRun]) -> DataRun:
+    """The layers run on the data.  Problems are looked for on the static shapes, and
+    a weight-size problem is confirmed on the NumPy-verified ones before it is said
+    (NumPy is only imported when there is something to say)."""
     run = run_model(model, [data], layers)
-    shapes = verified(run)
-    built_shapes = verified(built) if built is not None else None
     for index, result in enumerate(run.results):
         call = result.call
         if result.error is not None:
+            shapes = verified(run)
+            if any(run.shape_of(ref, shapes) is None for ref in run.sources[index]):
+                return DataRun(run, shapes)  # NumPy cannot confirm what the error is about
             return DataRun(run, shapes, f"{label(call)} (line {call.line}) cannot take it: "
                                         f"{result.error}", call)
-        if built is None or result.input_shape is None or len(run.sources[index]) != 1:
-            continue
-        before = built.shape_of(built.sources[index][0], built_shapes)
-        now = run.shape_of(run.sources[index][0], shapes)
-        if before is None or now is None or len(before) != len(now):
-            continue
-        axis = weight_axis(call, len(now))
-        if axis is not None and before[axis] is not None and now[axis] is not None \
-                and before[axis] != now[axis]:
+        if built is not None and _rebuilt(built, run, index, None, None) is not None:
+            shapes = verified(run)
+            confirmed = _rebuilt(built, run, index, verified(built), shapes)
+            if confirmed is None:
+                return DataRun(run, shapes)  # NumPy cannot confirm the sizes: say nothing
+            before, now = confirmed
             return DataRun(run, shapes, f"{label(call)} (line {call.line}) was built for input "
                                         f"{format_shape(before)}, this data gives it "
                                         f"{format_shape(now)}", call)
-    return DataRun(run, shapes)
+    return DataRun(run, None)
+
+
+def _rebuilt(built: GraphRun, run: GraphRun, index: int, built_shapes, shapes):
+    """``(built-for input, data's input)`` of layer ``index`` when they differ on the
+    axis its weights depend on, else None."""
+    if len(run.sources[index]) != 1:
+        return None
+    before = built.shape_of(built.sources[index][0], built_shapes)
+    now = run.shape_of(run.sources[index][0], shapes)
+    if before is None or now is None or len(before) != len(now):
+        return None
+    axis = weight_axis(run.results[index].call, len(now))
+    if axis is None or before[axis] is None or now[axis] is None or before[axis] == now[axis]:
+        return None
+    return before, now
 
 
 def output_shape(data_run: DataRun) -> Shape:
     """The single model output's verified shape, or None."""
     run = data_run.run
-    if run is None or len(run.outputs) != 1:
+    if run is None or data_run.shapes is None or len(run.outputs) != 1:
         return None
     return run.shape_of(run.outputs[0], data_run.shapes)

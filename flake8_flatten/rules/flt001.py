@@ -39,8 +39,8 @@ _GLOBAL_POOLING = {3: "GlobalAveragePooling1D", 4: "GlobalAveragePooling2D", 5: 
 _PROVENANCE_AFTER = {FEATURE_MAP: _SPATIAL, RESHAPE: _RAW, SEQUENCE: _SEQUENCE, REDUCER: None}
 
 
-def check(model: ModelDescription) -> List[Finding]:
-    run = run_model(model)
+def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Finding]:
+    run = run or run_model(model)
     provenance: List[Optional[str]] = [_RAW] * len(run.inputs)
     consumers = run.consumers()
     covered = set()  # layers downstream of a reported Dense: one finding per chain

@@ -26,35 +26,40 @@ from .flt001 import label
 CODE = "FLT002"
 
 
-def check(model: ModelDescription) -> List[Finding]:
+def check(model: ModelDescription, run=None) -> List[Finding]:
     findings = []
     for claim in model.claims:
         if not all(d is None or (isinstance(d, int) and not isinstance(d, bool)) for d in claim.claimed):
             continue
-        actual = _actual(model, claim)
+        observed = _observed(model, claim)
+        actual = output_shape(observed) if observed is not None else None
         if actual is None or not _differs(claim.claimed, actual):
             continue
         claimed = format_shape(tuple(claim.claimed))
         what = "model.output_shape" if claim.data is None else \
             f"the prediction for data of shape {format_shape(claim.data)}"
         message = f"claims shape {claimed}, but {what} is {format_shape(actual)}"
-        explanation = _missing_flatten(model, claim)
+        explanation = _missing_flatten(observed.run, claim)
         if explanation:
             message += f"; {explanation}"
         findings.append(Finding(claim.line, claim.col, CODE, message))
     return findings
 
 
-def _actual(model: ModelDescription, claim: Claim) -> Shape:
+def _observed(model: ModelDescription, claim: Claim) -> Optional[DataRun]:
+    """The model as the claim observes it (on the claim's data, if any), with verified
+    shapes; None when there is nothing to compare."""
     if claim.data is None:
         run = run_model(model, layers=claim.layers)
         if len(run.outputs) != 1 or any(r.error for r in run.results):
             return None
-        return output_shape(DataRun(run, verified(run)))
+        return DataRun(run, verified(run))
     result = run_on_data(model, claim.data, claim.layers, "predict")
     if result is None or result.problem is not None:
         return None  # data Keras refuses: FLT003's finding, not a claim to compare
-    return output_shape(result)
+    if result.shapes is None:
+        result.shapes = verified(result.run)
+    return result
 
 
 def _differs(claimed: tuple, actual: tuple) -> bool:
@@ -65,16 +70,9 @@ def _differs(claimed: tuple, actual: tuple) -> bool:
     return any(a is not None and c != a for c, a in zip(claimed, actual))
 
 
-def _missing_flatten(model: ModelDescription, claim: Claim) -> Optional[str]:
+def _missing_flatten(run, claim: Claim) -> Optional[str]:
     """When Flatten() before the first Dense fed a rank>2 tensor gives the claimed
     shape, say so: the seed confusion of Dense acting on the last axis only."""
-    if claim.data is not None:
-        result = run_on_data(model, claim.data, claim.layers, "predict")
-        if result is None or result.run is None:
-            return None
-        run = result.run
-    else:
-        run = run_model(model, layers=claim.layers)
     for index, layer in enumerate(run.results):
         if layer.role == DENSE and layer.input_shape is not None and len(layer.input_shape) > 2:
             fixed = _with_flatten(run, index)

@@ -25,7 +25,7 @@ from .feeding import run_on_data
 CODE = "FLT003"
 
 
-def check(model: ModelDescription) -> List[Finding]:
+def check(model: ModelDescription, run=None) -> List[Finding]:
     findings = []
     for feed in model.feeds:
         result = run_on_data(model, feed.data_shape, feed.layers, feed.method)

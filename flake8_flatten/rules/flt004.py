@@ -18,18 +18,18 @@ is declared: an undeclared Sequential is built by its first data (FLT003).
 
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from ..model import ModelDescription, format_shape
-from ..shapes.engine import run_model, verified
+from ..shapes.engine import GraphRun, run_model, verified
 from . import Finding
 from .flt001 import label
 
 CODE = "FLT004"
 
 
-def check(model: ModelDescription) -> List[Finding]:
-    run = run_model(model)
+def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Finding]:
+    run = run or run_model(model)
     if not any(r.error for r in run.results):
         return []
     checked = verified(run)
@@ -39,8 +39,8 @@ def check(model: ModelDescription) -> List[Finding]:
             continue
         shapes = [run.shape_of(ref, checked) for ref in run.sources[index]]
         if any(shape is None for shape in shapes):
-            given = ""  # an input shape NumPy could not confirm is not printed
-        elif len(shapes) == 1:
+            continue  # the error is about sizes NumPy could not confirm: say nothing
+        if len(shapes) == 1:
             given = f" on input {format_shape(shapes[0])}"
         else:
             given = " on inputs " + ", ".join(format_shape(s) for s in shapes)
