@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
-from .spec import MERGE, LayerSpec, Params, ShapeError, as_int
+from .spec import MERGE, LayerSpec, Params, ShapeError, Unknowable, as_int
 
 
 def _broadcast(first: Optional[tuple], second: Optional[tuple]) -> Optional[tuple]:
@@ -86,6 +86,38 @@ def concatenate(params: Params, shapes: Tuple[tuple, ...]):
     return tuple(out)
 
 
+def dot_axes(axes, ranks: Tuple[int, int]) -> Optional[Tuple[int, int]]:
+    """Keras's Dot axes as two non-negative positions (batch axis included)."""
+    if isinstance(axes, int) and not isinstance(axes, bool):
+        pair = (axes % ranks[0], axes % ranks[1]) if axes < 0 else (axes, axes)
+    elif isinstance(axes, tuple) and len(axes) == 2 and all(as_int(a) is not None for a in axes):
+        pair = axes
+    else:
+        return None
+    if not all(-rank <= a < rank for a, rank in zip(pair, ranks)):
+        return None  # Keras fails with an IndexError: not a shape we model
+    return (pair[0] % ranks[0], pair[1] % ranks[1])
+
+
+def dot(params: Params, shapes: Tuple[tuple, ...]):
+    """Dot: the two inputs' sizes on ``axes`` must match; the output is the first
+    input's other axes, then the second's (without batch), at least rank 2."""
+    if len(shapes) != 2:
+        raise ShapeError(f"Dot takes exactly 2 inputs, got {len(shapes)}")
+    first, second = shapes
+    axes = dot_axes(params["axes"], (len(first), len(second)))
+    if axes is None or 0 in axes:
+        return None
+    left, right = first[axes[0]], second[axes[1]]
+    if left is None or right is None:
+        raise Unknowable("Dot compares the contracted sizes")
+    if left != right:
+        raise ShapeError(f"Dot contracts axis {axes[0]} of size {left} with axis {axes[1]} "
+                         f"of size {right}")
+    out = first[:axes[0]] + first[axes[0] + 1:] + (second[1:axes[1]] + second[axes[1] + 1:])
+    return out + (1,) if len(out) == 1 else out
+
+
 def _merge(rule, **defaults) -> LayerSpec:
     return LayerSpec((), rule, MERGE, dict(defaults), merge=True)
 
@@ -94,6 +126,7 @@ SPECS = {
     **{name: _merge(elementwise) for name in ("Add", "Multiply", "Average", "Maximum", "Minimum")},
     "Subtract": _merge(subtract),
     "Concatenate": LayerSpec(("axis",), concatenate, MERGE, {"axis": -1}, merge=True),
+    "Dot": LayerSpec(("axes", "normalize"), dot, MERGE, {"axes": -1}, merge=True),
 }
 
 #: ``layers.add([a, b])``-style functions: the layer they create and apply at once.

@@ -41,6 +41,15 @@ CASES = [
     Case(layer("Concatenate"), ((None, 1, 16), (None, 9, 16))),
     Case(layer("Concatenate", axis=0), ((None, 4), (None, 4))),
     Case(layer("Concatenate"), ((None, 3), (None, 3), (None, 3), (None, 3))),
+    # Dot: contract one axis of each input
+    Case(layer("Dot", 1), ((None, 8), (None, 8))),
+    Case(layer("Dot", axes=1), ((None, 8), (None, 6))),
+    Case(layer("Dot", axes=-1), ((None, 5, 8), (None, 7, 8))),
+    Case(layer("Dot", axes=(2, 2)), ((None, 5, 8), (None, 7, 8))),
+    Case(layer("Dot", axes=(1, 1)), ((None, 5, 8), (None, 5, 3))),
+    Case(layer("Dot", axes=(2, 1)), ((None, 5, 8), (None, 8, 3))),
+    Case(layer("Dot", axes=1, normalize=True), ((None, 16), (None, 16))),
+    Case(layer("Dot", 1), ((None, 8), (None, 8), (None, 8))),
     # MultiHeadAttention(query, value[, key])
     Case(layer("MultiHeadAttention", 2, 16), ((None, 10, 32), (None, 10, 32))),
     Case(layer("MultiHeadAttention", num_heads=4, key_dim=8), ((None, 7, 32), (None, 12, 16))),
