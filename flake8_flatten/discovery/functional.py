@@ -37,7 +37,6 @@ class ModelRef:
     """A name bound to a model: a Sequential under construction or a functional one."""
 
     model: ModelDescription
-    builder: object = None  # the Sequential's ModelBuilder
 
 
 class Graph:
@@ -81,7 +80,7 @@ class Graph:
 
     def shape_of(self, tensor: Tensor):
         """The static shape of a tensor (``inputs.shape[-1]`` in code), None if unknown."""
-        from ..shapes.engine import infer_layer
+        from ..shapes.engine import infer_layer, layer_input
         from ..shapes.spec import ShapeError
         from .walker import input_shape_of
 
@@ -94,13 +93,7 @@ class Graph:
         node = self.nodes[tensor.node]
         given = [self.shape_of(s) if isinstance(s, Tensor) else None for s in node.sources]
         try:
-            from ..shapes.engine import spec_for
-
-            spec = spec_for(node.call)
-            if spec is not None and spec.merge:
-                shape = infer_layer(node.call, tuple(given))
-            else:
-                shape = infer_layer(node.call, given[0]) if len(given) == 1 else None
+            shape = infer_layer(node.call, layer_input(node.call, given))
         except (ShapeError, ArithmeticError, TypeError, ValueError):
             shape = None
         self._shapes[tensor.node] = shape
@@ -146,16 +139,11 @@ class Graph:
         model.layers = [self.nodes[i].call for i in order]
         model.sources = [tuple(ref(s) for s in self.nodes[i].sources) for i in order]
         model.outputs = tuple(ref(t) for t in outs)
-        objects = [self.nodes[i].layer for i in order]
-        if any(o is not None and sum(p is o for p in objects) > 1 for o in objects):
-            firsts: list = []  # the object of each group, compared by identity
-            model.shared = []
-            for o in objects:
-                group = next((g for g, f in enumerate(firsts) if f is o), None) if o is not None else None
-                if o is not None and group is None:
-                    firsts.append(o)
-                    group = len(firsts) - 1
-                model.shared.append(group)
+        groups: Dict[int, int] = {}  # id of a layer object (kept alive by its nodes) -> group
+        layers = [self.nodes[i].layer for i in order]
+        shared = [None if o is None else groups.setdefault(id(o), len(groups)) for o in layers]
+        if len(groups) < sum(g is not None for g in shared):  # some object is applied twice
+            model.shared = shared
         return model
 
 

@@ -217,7 +217,7 @@ class ScopeWalker:
             builder = self.start(value, keys[0], conditional)
             self.models[keys[0]] = builder
             if isinstance(targets[0], ast.Name):
-                self.flow[keys[0]] = ModelRef(builder.model, builder)
+                self.flow[keys[0]] = ModelRef(builder.model)
             return True
         return False
 

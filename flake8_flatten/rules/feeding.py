@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from ..model import LayerCall, ModelDescription, Shape, format_shape
+from ..model import ModelDescription, Shape, format_shape
 from ..shapes.engine import GraphRun, run_model, verified, weight_axis
 from .flt001 import label
 
@@ -31,7 +31,6 @@ class DataRun:
     run: Optional[GraphRun]  # the model as it runs on the data (None if refused first)
     shapes: Optional[list]  # the run's NumPy-verified layer output shapes, when computed
     problem: Optional[str] = None  # why Keras refuses the data
-    layer: Optional[LayerCall] = None  # the layer at fault, if one is
 
 
 def adapt_rank(declared: tuple, data: tuple) -> Optional[tuple]:
@@ -83,7 +82,7 @@ def _layers_on(model, data: tuple, layers: int, built: Optional[GraphRun]) -> Da
             if any(run.shape_of(ref, shapes) is None for ref in run.sources[index]):
                 return DataRun(run, shapes)  # NumPy cannot confirm what the error is about
             return DataRun(run, shapes, f"{label(call)} (line {call.line}) cannot take it: "
-                                        f"{result.error}", call)
+                                        f"{result.error}")
         if built is not None and _rebuilt(built, run, index, None, None) is not None:
             shapes = verified(run)
             confirmed = _rebuilt(built, run, index, verified(built), shapes)
@@ -92,7 +91,7 @@ def _layers_on(model, data: tuple, layers: int, built: Optional[GraphRun]) -> Da
             before, now = confirmed
             return DataRun(run, shapes, f"{label(call)} (line {call.line}) was built for input "
                                         f"{format_shape(before)}, this data gives it "
-                                        f"{format_shape(now)}", call)
+                                        f"{format_shape(now)}")
     return DataRun(run, None)
 
 

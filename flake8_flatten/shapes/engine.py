@@ -94,6 +94,15 @@ def weight_axis(call: LayerCall, rank: int) -> Optional[int]:
     return None
 
 
+def layer_input(call: LayerCall, given: Sequence):
+    """What a layer is handed: all its inputs for a merge (a tuple), else its one input;
+    None when a single-input layer is given several."""
+    spec = spec_for(call)
+    if spec is not None and spec.merge:
+        return tuple(given)
+    return given[0] if len(given) == 1 else None
+
+
 def chain_sources(count: int) -> List[Tuple[int, ...]]:
     """A Sequential as a graph: layer i consumes tensor i (the input, then layer i-1)."""
     return [(i,) for i in range(count)]
@@ -114,10 +123,7 @@ def infer_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
         try:
             if shared is not None and shared[index] is not None and len(given) == 1:
                 _check_built(built, shared[index], call, given[0])
-            if spec is not None and spec.merge:
-                out = infer_layer(call, given)
-            else:
-                out = infer_layer(call, given[0]) if len(given) == 1 else None
+            out = infer_layer(call, layer_input(call, given))
         except ShapeError as exc:
             out, error = None, str(exc)
         except (ArithmeticError, TypeError, ValueError):

@@ -14,7 +14,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 import numpy as np
 
 from ..model import UNKNOWN, LayerCall, Shape
-from ..shapes.engine import spec_for
+from ..shapes.engine import layer_input, spec_for
 
 Reference = Callable[..., np.ndarray]
 
@@ -81,8 +81,7 @@ def reference_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
         given = [tensors[r] if 0 <= r < len(tensors) else None for r in refs]
         out = None
         if given and all(x is not None for x in given):
-            spec = spec_for(call)
-            x = given if spec is not None and spec.merge else (given[0] if len(given) == 1 else None)
+            x = layer_input(call, given)
             if x is not None:
                 try:
                     with np.errstate(all="ignore"):
