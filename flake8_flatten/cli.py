@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 import tokenize
-from typing import Iterator, List, Optional, Tuple
+from dataclasses import dataclass
+from typing import Iterator, List, Optional
 
 from . import __version__
+from .notebooks import NotebookError, NotebookSource, read_notebook
+
+#: What directories are searched for; named files are read whatever their suffix.
+SOURCE_SUFFIXES = (".py", ".ipynb")
+NOTEBOOK_SUFFIX = ".ipynb"
+STDIN = "-"
 
 
 class UsageError(Exception):
@@ -22,6 +30,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .report import COLOR_CHOICES, FORMATS
+
     parser = _Parser(prog="flake8-flatten", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -29,78 +39,109 @@ def _parser() -> argparse.ArgumentParser:
     shapes.add_argument("--format", choices=("table", "json"), default="table")
     shapes.add_argument("paths", nargs="+", metavar="PATH")
     check = commands.add_parser("check", help="report FLT diagnostics (as the flake8 plugin does)")
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--color", choices=COLOR_CHOICES, default="auto",
+                       help="colour text output (auto: on a terminal, unless NO_COLOR is set)")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name of the file read from '-' (a .ipynb name reads a notebook)")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
     return parser
 
 
-def python_files(paths: List[str]) -> Iterator[str]:
-    """The named files, and the .py files under named directories, in sorted order."""
+@dataclass(frozen=True)
+class SourceFile:
+    """One input as Python text; a notebook's cells joined, with the map back to cells."""
+
+    name: str  # as reports show it: the path given, or --stdin-filename for '-'
+    text: str
+    notebook: Optional[NotebookSource] = None
+
+
+def input_paths(paths: List[str]) -> Iterator[str]:
+    """The named paths, with each directory replaced by its .py/.ipynb files, sorted."""
     for path in paths:
-        if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.endswith(".py"):
-                        yield os.path.join(root, name)
-        elif os.path.isfile(path) or path == "-":
-            yield path
-        else:
-            raise UsageError(f"no such file or directory: {path}")
+        if not os.path.isdir(path):
+            yield path  # a missing file is reported when it is read
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.endswith(SOURCE_SUFFIXES):
+                    yield os.path.join(root, name)
 
 
-def read_source(path: str) -> str:
-    """The file's text, decoded as Python does (PEP 263); '-' reads stdin."""
+def load(path: str, stdin_name: Optional[str] = None) -> SourceFile:
+    """Read a Python file or notebook ('-': stdin); UsageError if it cannot be read."""
+    name = (stdin_name or "stdin") if path == STDIN else path
+    data = _read_bytes(path)
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        import io
-
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return data.decode(encoding)
-    except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from exc
+        if name.endswith(NOTEBOOK_SUFFIX):
+            notebook = read_notebook(data.decode("utf-8-sig"))  # nbformat: UTF-8 JSON
+            return SourceFile(name, notebook.text, notebook)
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)  # PEP 263
+        return SourceFile(name, data.decode(encoding))
+    except (SyntaxError, UnicodeDecodeError, LookupError, NotebookError) as exc:
+        raise UsageError(f"cannot read {name}: {exc}") from exc
 
 
-def _sources(paths: List[str]) -> Iterator[Tuple[str, str]]:
-    for path in python_files(paths):
-        yield ("stdin" if path == "-" else path), read_source(path)
+def _read_bytes(path: str) -> bytes:
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    if not os.path.exists(path):
+        raise UsageError(f"no such file or directory: {path}")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def run_shapes(paths: List[str], fmt: str) -> int:
+def report_error(error: Exception) -> None:
+    print(f"flake8-flatten: error: {error}", file=sys.stderr)
+
+
+def run_shapes(args: argparse.Namespace) -> int:
     from .discovery import discover
     from .summary import format_table, summarize
 
-    records = [summarize(model, path) for path, source in _sources(paths)
-               for model in discover(source)]
-    if fmt == "json":
+    sources = [load(path) for path in input_paths(args.paths)]
+    records = [summarize(model, source.name) for source in sources
+               for model in discover(source.text)]
+    if args.format == "json":
         print(json.dumps({"models": records}, indent=2))
     else:
         print(format_table(records) if records else "no Keras models found")
     return 0
 
 
-def run_check(paths: List[str]) -> int:
+def run_check(args: argparse.Namespace) -> int:
+    """Exit 1 if anything is found, 2 if an input could not be read (the others still are)."""
+    from .report import render, reported, wants_color
     from .rules import lint
 
-    found = 0
-    for path, source in _sources(paths):
-        for finding in lint(source):
-            found += 1
-            print(f"{path}:{finding.line}:{finding.col + 1}: {finding}")
-    return 1 if found else 0
+    found, unreadable = [], False
+    for path in input_paths(args.paths):
+        try:
+            source = load(path, args.stdin_filename)
+        except UsageError as exc:
+            report_error(exc)
+            unreadable = True
+            continue
+        found.extend(reported(source.name, finding, source.notebook)
+                     for finding in lint(source.text))
+    sys.stdout.write(render(args.format, found, wants_color(args.color, sys.stdout, os.environ)))
+    return 2 if unreadable else 1 if found else 0
+
+
+COMMANDS = {"shapes": run_shapes, "check": run_check}
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     try:
         args = _parser().parse_args(argv)
-        if args.command == "shapes":
-            return run_shapes(args.paths, args.format)
-        return run_check(args.paths)
+        return COMMANDS[args.command](args)
     except UsageError as exc:
-        print(f"flake8-flatten: error: {exc}", file=sys.stderr)
+        report_error(exc)
         return 2
 
 
