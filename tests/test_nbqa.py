@@ -20,13 +20,19 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MAGIC_CELLS = ["%matplotlib inline", "!pip install keras"]
 
 
-def write_notebook(path: Path, imports: str, model_code: str) -> None:
-    """A markdown cell, then code cells: magic + imports, a shell line, the model."""
+def write_notebook(path: Path, fixture: str) -> str:
+    """The fixture as a notebook (a markdown cell, then code cells: magic + its imports, a shell
+    line, its model); returns where its first Dense call is, as 'cell_N:LINE:COL' in nbQA's
+    numbering (code cells only, from 1; the line within the cell; 1-based column)."""
+    imports, model_code = split_imports((FIXTURES / fixture).read_text())
     cells = [new_markdown_cell("# A Keras model"),
              new_code_cell(f"{MAGIC_CELLS[0]}\n{imports}"),
              new_code_cell(MAGIC_CELLS[1]),
              new_code_cell(model_code)]
     nbformat.write(new_notebook(cells=cells), str(path))
+    model_cell = sum(cell.cell_type == "code" for cell in cells)
+    line, text = next((n, t) for n, t in enumerate(model_code.splitlines(), start=1) if "Dense(" in t)
+    return f"cell_{model_cell}:{line}:{text.index('Dense(') + 1}"
 
 
 def split_imports(source: str) -> Tuple[str, str]:
@@ -44,21 +50,16 @@ def nbqa_flake8(notebook: Path) -> subprocess.CompletedProcess:
 
 
 def test_a_bad_model_is_reported_at_its_cell_line_and_column(tmp_path):
-    imports, model_code = split_imports((FIXTURES / "readme_example.py").read_text())
     notebook = tmp_path / "nb.ipynb"
-    write_notebook(notebook, imports, model_code)
-    line, text = next((n, t) for n, t in enumerate(model_code.splitlines(), start=1) if "Dense(" in t)
+    where = write_notebook(notebook, "readme_example.py")
     proc = nbqa_flake8(notebook)
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    # cell_3: the markdown cell is not counted; the magic and shell cells are.
-    expected = f"nb.ipynb:cell_3:{line}:{text.index('Dense(') + 1}: FLT001 Dense(16) "
-    assert proc.stdout.startswith(expected), proc.stdout + proc.stderr
+    assert proc.stdout.startswith(f"nb.ipynb:{where}: FLT001 Dense(16) "), proc.stdout + proc.stderr
     assert proc.stdout.count("FLT") == 1  # one finding per root cause, as in a .py file
 
 
 def test_a_clean_model_passes(tmp_path):
-    imports, model_code = split_imports((FIXTURES / "clean_cnn_classifier.py").read_text())
     notebook = tmp_path / "nb.ipynb"
-    write_notebook(notebook, imports, model_code)
+    write_notebook(notebook, "clean_cnn_classifier.py")
     proc = nbqa_flake8(notebook)
     assert proc.returncode == 0 and proc.stdout == "", proc.stdout + proc.stderr

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_nbqa import write_notebook
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures"
 DIRECT_HOOK = "flake8-flatten"
@@ -25,7 +27,7 @@ INSTALL_TIMEOUT = 900
 
 
 def _environment() -> dict:
-    """An isolated run: no GIT_* from an enclosing git hook, a fixed identity, no signing."""
+    """An isolated run: no GIT_* from an enclosing git hook, no user or system git config."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
     env.update(GIT_AUTHOR_NAME="test", GIT_AUTHOR_EMAIL="test@example.invalid",
                GIT_COMMITTER_NAME="test", GIT_COMMITTER_EMAIL="test@example.invalid",
@@ -120,3 +122,10 @@ def test_a_clean_file_passes_the_hook(project, hook):
     proc = pre_commit(project, "run", hook, "--files", "clean.py")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout and "FLT" not in proc.stdout
+
+
+def test_the_hook_reads_notebooks(project):
+    where = write_notebook(project / "bad.ipynb", "readme_example.py")
+    proc = pre_commit(project, "run", DIRECT_HOOK, "--files", "bad.ipynb")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert f"bad.ipynb:{where}: FLT001 " in proc.stdout, proc.stdout
