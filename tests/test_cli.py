@@ -45,3 +45,49 @@ def test_check_reports_like_flake8_and_exits_1():
     proc = cli("check", str(EXAMPLE))
     assert proc.returncode == 1 and proc.stdout.startswith(f"{EXAMPLE}:6:11: FLT001 ")
     assert cli("check", "-", stdin="import keras\n").returncode == 0
+
+
+def notebook_json(*cells: str) -> str:
+    import nbformat
+    from nbformat import v4
+
+    return nbformat.writes(v4.new_notebook(cells=[v4.new_code_cell(cell) for cell in cells]))
+
+
+def test_check_directories_pick_up_scripts_and_notebooks(tmp_path):
+    example = EXAMPLE.read_text()
+    (tmp_path / "a.py").write_text(example)
+    (tmp_path / "b.ipynb").write_text(notebook_json(example))
+    (tmp_path / "c.txt").write_text(example)
+    proc = cli("check", "--format", "json", str(tmp_path))
+    assert proc.returncode == 1, proc.stderr
+    assert [(f["path"], f["cell"]) for f in json.loads(proc.stdout)] == [
+        (str(tmp_path / "a.py"), None), (str(tmp_path / "b.ipynb"), 1)]
+
+
+def test_check_clean_input_exits_0_with_no_output(tmp_path):
+    (tmp_path / "clean.py").write_text("import keras\n")
+    proc = cli("check", str(tmp_path / "clean.py"))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
+
+
+def test_a_bad_input_among_good_ones_is_reported_and_the_others_still_checked(tmp_path):
+    (tmp_path / "bad.py").write_bytes(b"# -*- coding: utf-8 -*-\nx = '\xff'\n")
+    (tmp_path / "bad.ipynb").write_text("[1, 2]")
+    missing = tmp_path / "missing.py"
+    proc = cli("check", str(tmp_path / "bad.py"), str(missing), str(EXAMPLE), str(tmp_path / "bad.ipynb"))
+    assert proc.returncode == 2
+    errors = proc.stderr.splitlines()
+    assert len(errors) == 3 and all(line.startswith("flake8-flatten: error: ") for line in errors)
+    assert [name in line for name, line in zip(("bad.py", "missing.py", "bad.ipynb"), errors)] == [True] * 3
+    assert proc.stdout.startswith(f"{EXAMPLE}:6:11: FLT001 ")
+
+
+def test_stdin_filename_names_the_input_and_can_say_it_is_a_notebook():
+    example = EXAMPLE.read_text()
+    proc = cli("check", "--stdin-filename", "src/model.py", "-", stdin=example)
+    assert proc.returncode == 1 and proc.stdout.startswith("src/model.py:6:11: FLT001 ")
+    split = example.split("model = ")
+    proc = cli("check", "--stdin-filename", "nb.ipynb", "-",
+               stdin=notebook_json(split[0], "model = " + split[1]))
+    assert proc.returncode == 1 and proc.stdout.startswith("nb.ipynb:cell_2:2:11: FLT001 "), proc.stderr
