@@ -96,8 +96,10 @@ def _read_bytes(path: str) -> bytes:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def report_error(error: Exception) -> None:
-    print(f"flake8-flatten: error: {error}", file=sys.stderr)
+def report_error(error: object) -> None:
+    """One line on stderr, whatever the error's text."""
+    text = " ".join(str(error).split())
+    print(f"flake8-flatten: error: {text}", file=sys.stderr)
 
 
 def run_shapes(args: argparse.Namespace) -> int:
@@ -115,7 +117,8 @@ def run_shapes(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Exit 1 if anything is found, 2 if an input could not be read (the others still are)."""
+    """Exit 1 if anything is found, 2 if an input could not be read or checked (the others
+    still are)."""
     from .report import render, reported, wants_color
     from .rules import lint
 
@@ -123,12 +126,13 @@ def run_check(args: argparse.Namespace) -> int:
     for path in input_paths(args.paths):
         try:
             source = load(path, args.stdin_filename)
-        except UsageError as exc:
-            report_error(exc)
+            findings = lint(source.text)
+        except Exception as exc:  # noqa: BLE001 -- a bug on one file must not hide the others
+            report_error(exc if isinstance(exc, UsageError) else
+                         f"internal error while checking {path}: {type(exc).__name__}: {exc}")
             unreadable = True
             continue
-        found.extend(reported(source.name, finding, source.notebook)
-                     for finding in lint(source.text))
+        found.extend(reported(source.name, finding, source.notebook) for finding in findings)
     sys.stdout.write(render(args.format, found, wants_color(args.color, sys.stdout, os.environ)))
     return 2 if unreadable else 1 if found else 0
 

@@ -91,3 +91,23 @@ def test_stdin_filename_names_the_input_and_can_say_it_is_a_notebook():
     proc = cli("check", "--stdin-filename", "nb.ipynb", "-",
                stdin=notebook_json(split[0], "model = " + split[1]))
     assert proc.returncode == 1 and proc.stdout.startswith("nb.ipynb:cell_2:2:11: FLT001 "), proc.stderr
+
+
+def test_an_internal_error_on_one_file_is_one_line_and_the_others_still_checked(monkeypatch, capsys, tmp_path):
+    import flake8_flatten.rules
+    from flake8_flatten.cli import main
+
+    real_lint = flake8_flatten.rules.lint
+    crashing = tmp_path / "crash.py"
+    crashing.write_text("import keras  # crash\n")
+
+    def lint(source, *args, **kwargs):
+        if "# crash" in source:
+            raise RuntimeError("a bug\nwith two lines")
+        return real_lint(source, *args, **kwargs)
+
+    monkeypatch.setattr(flake8_flatten.rules, "lint", lint)
+    assert main(["check", str(crashing), str(EXAMPLE)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "RuntimeError: a bug with two lines" in captured.err
+    assert captured.out.startswith(f"{EXAMPLE}:6:11: FLT001 ")
