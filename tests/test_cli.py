@@ -93,7 +93,8 @@ def test_stdin_filename_names_the_input_and_can_say_it_is_a_notebook():
     assert proc.returncode == 1 and proc.stdout.startswith("nb.ipynb:cell_2:2:11: FLT001 "), proc.stderr
 
 
-def test_an_internal_error_on_one_file_is_one_line_and_the_others_still_checked(monkeypatch, capsys, tmp_path):
+def test_an_internal_error_on_one_file_is_one_line_and_the_others_still_checked(
+        monkeypatch, capsys, tmp_path):
     import flake8_flatten.rules
     from flake8_flatten.cli import main
 

@@ -66,7 +66,8 @@ def test_an_nbformat_3_notebook_is_converted(tmp_path, capsys):
     path = write(tmp_path, notebook, version=3)
     assert json.loads(path.read_text())["nbformat"] == 3
     code, (finding,) = check_json(capsys, path)
-    assert code == 1 and (finding["cell"], finding["cell_line"]) == (2, line_of(DEFINE + UNFLATTENED, "Dense(16"))
+    expected = (2, line_of(DEFINE + UNFLATTENED, "Dense(16"))
+    assert code == 1 and (finding["cell"], finding["cell_line"]) == expected
 
 
 def test_a_broken_cell_is_blanked_and_does_not_hide_the_others(tmp_path, capsys):
