@@ -90,8 +90,8 @@ def python_lines(lines: List[str]) -> List[str]:
 
 def _without_magics(lines: List[str]) -> List[str]:
     if lines and lines[0].startswith("%%"):
-        name = lines[0][2:].split(maxsplit=1)[0] if lines[0][2:].strip() else ""
-        if name not in PYTHON_CELL_MAGICS:
+        header = lines[0][2:].split()
+        if not header or header[0] not in PYTHON_CELL_MAGICS:
             return [MAGIC_PLACEHOLDER] + [""] * (len(lines) - 1)
         return [MAGIC_PLACEHOLDER] + _without_magics(lines[1:])
     result: List[str] = []
