@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from typing import List, Optional
 
+from ..config import Options, using
 from ..model import ModelDescription
 from .names import MODEL_MARKERS
 
@@ -16,9 +17,16 @@ def may_define_models(source: str) -> bool:
     return KERAS_MARKER in source and any(marker in source for marker in MODEL_MARKERS)
 
 
-def discover(source: str, tree: Optional[ast.Module] = None,
-             lines: Optional[List[str]] = None) -> List[ModelDescription]:
-    """All Keras models defined in ``source``; [] for files that cannot be parsed."""
+def discover(source: str, tree: Optional[ast.Module] = None, lines: Optional[List[str]] = None,
+             options: Optional[Options] = None) -> List[ModelDescription]:
+    """All Keras models defined in ``source``; [] for files that cannot be parsed.
+    ``options`` (None: the active ones) say which user classes are Dense-like."""
+    with using(options):
+        return _discover(source, tree, lines)
+
+
+def _discover(source: str, tree: Optional[ast.Module],
+              lines: Optional[List[str]]) -> List[ModelDescription]:
     if not may_define_models(source):
         return []
     from .walker import Analysis  # imports libcst: only for files that need it

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from ..config import active
+
 SEQUENTIAL = "Sequential"
 INPUT_KINDS = ("Input", "InputLayer")
 #: Text without any of these cannot build a model (a cheap pre-check per file/scope).
@@ -33,10 +35,20 @@ def keras_path(qualname: str) -> Optional[tuple]:
     return parts[at + 1:]
 
 
-@lru_cache(maxsize=4096)
 def keras_class(qualname: str) -> Optional[str]:
     """``"Dense"`` for ``keras.layers.Dense``-like names, ``"Sequential"`` for models,
-    ``"Input"`` for ``keras.Input``; None for anything that is not a Keras class."""
+    ``"Input"`` for ``keras.Input``; the class name of a layer the active options
+    declare Dense-like (``"NoisyDense"``); None for anything else."""
+    options = active()
+    if options.dense_like:
+        kind = options.dense_kind(qualname)
+        if kind is not None:
+            return kind
+    return _keras_class(qualname)
+
+
+@lru_cache(maxsize=4096)
+def _keras_class(qualname: str) -> Optional[str]:
     path = keras_path(qualname)
     if not path:
         return None

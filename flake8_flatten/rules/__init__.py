@@ -6,6 +6,7 @@ import ast
 from dataclasses import dataclass
 from typing import List, Optional
 
+from ..config import Options, using
 from ..discovery import discover
 
 
@@ -20,18 +21,20 @@ class Finding:
         return f"{self.code} {self.message}"
 
 
-def lint(source: str, tree: Optional[ast.Module] = None,
-         lines: Optional[List[str]] = None) -> List[Finding]:
-    """Every finding in one file's source, sorted by position."""
-    models = discover(source, tree, lines)
-    if not models:
-        return []
-    from ..shapes.engine import run_model
-    from . import flt001, flt002, flt003, flt004
+def lint(source: str, tree: Optional[ast.Module] = None, lines: Optional[List[str]] = None,
+         options: Optional[Options] = None) -> List[Finding]:
+    """Every finding in one file's source, sorted by position, under ``options``
+    (None: the active ones, by default `Options()`)."""
+    with using(options):
+        models = discover(source, tree, lines)
+        if not models:
+            return []
+        from ..shapes.engine import run_model
+        from . import flt001, flt002, flt003, flt004
 
-    findings = []
-    for model in models:
-        run = run_model(model)  # inferred once; FLT002/FLT003 run the model on other data too
-        for rule in (flt001, flt002, flt003, flt004):
-            findings.extend(rule.check(model, run))
-    return sorted(set(findings))
+        findings = []
+        for model in models:
+            run = run_model(model)  # inferred once; FLT002/FLT003 run the model on other data too
+            for rule in (flt001, flt002, flt003, flt004):
+                findings.extend(rule.check(model, run))
+        return sorted(set(findings))

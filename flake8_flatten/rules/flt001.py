@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from typing import List, Optional
 
+from ..config import active
 from ..model import LayerCall, ModelDescription, Shape, format_shape
 from ..shapes import infer_chain
-from ..shapes.engine import GraphRun, run_model, spec_for, verified
+from ..shapes.engine import GraphRun, chain_sources, confirm, run_model, spec_for, verified
 from ..shapes.spec import (DENSE, FEATURE_MAP, MERGE, REDUCER, RESHAPE, SEQUENCE, TRANSPARENT,
                            product)
 from . import Finding
@@ -66,11 +67,12 @@ def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Findi
 
 def _flattenable(provenance: Optional[str], shape: tuple) -> bool:
     """Spatial maps always qualify (F1); a declared or reshaped layout (F2) only when
-    its extra axes have fixed sizes: a ``None`` axis there is variable-length, i.e.
-    a sequence axis, which no Flatten could connect."""
+    its extra axes have fixed sizes (a ``None`` axis there is variable-length, i.e.
+    a sequence axis, which no Flatten could connect) and the options do not declare
+    such axes sequence axes (``sequence-axes``)."""
     if provenance == _SPATIAL:
         return True
-    return provenance == _RAW and None not in shape[1:-1]
+    return provenance == _RAW and not active().sequence_axes and None not in shape[1:-1]
 
 
 def _downstream(run: GraphRun, consumers, index: int) -> set:
@@ -144,11 +146,9 @@ def _fixed_shape(given: Shape, dense: LayerCall) -> Shape:
     """Dense's output after the suggested Flatten(), NumPy-verified; None if unsure."""
     if given is None:
         return None
-    from ..verify import verified_shapes
-
     calls = [LayerCall("Flatten"), dense]
     static = [r.output_shape for r in infer_chain(given, calls)]
-    return verified_shapes(given, calls, static)[-1]
+    return confirm([given], calls, chain_sources(len(calls)), static)[-1]
 
 
 def label(call: LayerCall) -> str:

@@ -86,8 +86,7 @@ def _missing_flatten(run, claim: Claim) -> Optional[str]:
 
 def _with_flatten(run, index: int) -> Shape:
     """The model's verified output with a Flatten inserted before layer ``index``."""
-    from ..shapes.engine import infer_graph
-    from ..verify import verified_graph
+    from ..shapes.engine import confirm, infer_graph
 
     k = len(run.inputs)
     shift = lambda ref: ref + 1 if ref >= k + index else ref  # noqa: E731
@@ -100,5 +99,5 @@ def _with_flatten(run, index: int) -> Shape:
     output = shift(run.outputs[0])
     results = infer_graph(run.inputs, calls, sources)
     static = [r.output_shape for r in results]
-    checked = verified_graph(run.inputs, calls, sources, static)
+    checked = confirm(run.inputs, calls, sources, static)
     return checked[output - k] if output >= k else None

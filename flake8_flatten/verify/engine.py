@@ -14,7 +14,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 import numpy as np
 
 from ..model import UNKNOWN, LayerCall, Shape
-from ..shapes.engine import layer_input, spec_for
+from ..shapes.engine import keras_kind, layer_input, spec_for
 
 Reference = Callable[..., np.ndarray]
 
@@ -43,7 +43,7 @@ class Unverifiable(Exception):
 def run_layer(call: LayerCall, x: np.ndarray, fill: int) -> np.ndarray:
     """Apply one layer's NumPy reference to ``x``."""
     spec = spec_for(call)
-    reference = references().get(call.kind)
+    reference = references().get(keras_kind(call.kind))
     if spec is None or reference is None:
         raise Unverifiable(call.kind)
     params = spec.bind(call)

@@ -1,0 +1,174 @@
+"""User configuration: what may be configured, how it is checked, and which options are active.
+
+flake8 reads the plugin's options from its own config files (see plugin.py); the
+standalone front-end reads ``[tool.flake8-flatten]`` from the nearest
+``pyproject.toml``.  Both end as one `Options`.  While a lint runs, its options are
+*active*: discovery (which classes are Dense-like), the shape engine (which rule a
+class follows, whether NumPy verifies) and FLT001 (sequence axes) read them through
+`active()`, a ContextVar set by `using()` for the duration of the call, so the
+engine needs no options threaded through every function and holds no other state.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cached_property
+from typing import FrozenSet, Iterator, Mapping, Optional, Tuple
+
+#: The section of pyproject.toml the standalone front-end reads.
+TABLE = "tool.flake8-flatten"
+_DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
+#: The Keras class Dense-like layers follow: the one name they may share with Keras.
+DENSE = "Dense"
+
+
+class ConfigError(ValueError):
+    """Configuration the user must fix; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """``sequence_axes``: extra axes of a declared input or Reshape are sequence axes,
+    so FLT001 reports only conv/pool feature maps.  ``verify``: check shapes with the
+    NumPy references (off: faster, shapes are the static engine's).  ``dense_like``:
+    the user's layer classes to treat as Dense, by class name or qualified name."""
+
+    sequence_axes: bool = False
+    verify: bool = True
+    dense_like: Tuple[str, ...] = ()
+
+    @cached_property
+    def dense_kinds(self) -> FrozenSet[str]:
+        """The class names Dense-like layers appear under in messages (``NoisyDense``)."""
+        return frozenset(name.rpartition(".")[2] for name in self.dense_like)
+
+    @cached_property
+    def _entries(self) -> FrozenSet[str]:
+        return frozenset(self.dense_like)
+
+    def dense_kind(self, qualname: str) -> Optional[str]:
+        """The class name when ``qualname`` is a configured Dense-like class: a dotted
+        entry must equal it, a bare one its last component."""
+        name = qualname.rpartition(".")[2]
+        return name if qualname in self._entries or name in self._entries else None
+
+
+_ACTIVE: ContextVar[Options] = ContextVar("flake8_flatten_options", default=Options())
+
+
+def active() -> Options:
+    """The options of the lint in progress (the defaults outside one)."""
+    return _ACTIVE.get()
+
+
+@contextmanager
+def using(options: Optional[Options]) -> Iterator[Options]:
+    """Make ``options`` active for the block; None keeps the active ones."""
+    if options is None:
+        yield active()
+        return
+    token = _ACTIVE.set(options)
+    try:
+        yield options
+    finally:
+        _ACTIVE.reset(token)
+
+
+# -- checking values from either front-end ------------------------------------------
+
+
+def dense_like_names(names, where: str) -> Tuple[str, ...]:
+    """Validated Dense-like entries: dotted Python names whose class name is not another
+    Keras layer's (``mypkg.Conv2D`` would make every real Conv2D a Dense)."""
+    from .shapes.engine import registry
+
+    for name in names:
+        if not isinstance(name, str) or not _DOTTED.fullmatch(name):
+            raise ConfigError(f"{where}: dense-like entries must be class names such as MyDense "
+                              f"or mypkg.layers.MyDense, not {name!r}")
+        kind = name.rpartition(".")[2]
+        if kind != DENSE and kind in registry():
+            raise ConfigError(f"{where}: dense-like entry {name!r} has the name of the Keras "
+                              f"layer {kind}; only Dense's own name may be reused")
+    return tuple(dict.fromkeys(names))
+
+
+def unknown_key(key: str, known, where: str, section: str) -> ConfigError:
+    return ConfigError(f"{where}: unknown key {key!r} in [{section}] "
+                       f"(known: {', '.join(sorted(known))})")
+
+
+# -- pyproject.toml ----------------------------------------------------------------
+
+_PYPROJECT_KEYS = ("dense-like", "sequence-axes", "verify")
+
+
+def from_table(table: Mapping[str, object], where: str) -> Options:
+    """Options from a parsed ``[tool.flake8-flatten]`` table."""
+    for key in table:
+        if key not in _PYPROJECT_KEYS:
+            raise unknown_key(key, _PYPROJECT_KEYS, where, TABLE)
+    for key in ("sequence-axes", "verify"):
+        if key in table and not isinstance(table[key], bool):
+            raise ConfigError(f"{where}: {key} in [{TABLE}] must be true or false, "
+                              f"not {table[key]!r}")
+    names = table.get("dense-like", [])
+    if not isinstance(names, list):
+        raise ConfigError(f"{where}: dense-like in [{TABLE}] must be a list of class names, "
+                          f"not {names!r}")
+    defaults = Options()
+    return Options(sequence_axes=table.get("sequence-axes", defaults.sequence_axes),
+                   verify=table.get("verify", defaults.verify),
+                   dense_like=dense_like_names(names, where))
+
+
+def _read_toml(path: str) -> dict:
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+
+
+def _table(document: dict) -> Optional[dict]:
+    tool = document.get("tool")
+    return tool.get("flake8-flatten") if isinstance(tool, dict) else None
+
+
+def load_pyproject(path: Optional[str] = None, start: Optional[str] = None) -> Options:
+    """Options from ``path``, or from the nearest ``pyproject.toml`` with a
+    ``[tool.flake8-flatten]`` table in ``start`` (the current directory) or above it,
+    as ruff finds its settings; the defaults when there is none."""
+    if path is not None:
+        candidates: Iterator[str] = iter([path])
+    else:
+        candidates = _upward(os.path.abspath(start or os.getcwd()))
+    for candidate in candidates:
+        table = _table(_read_toml(candidate))
+        if table is None and path is None:
+            continue
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError(f"{candidate}: [{TABLE}] must be a table")
+        return from_table(table or {}, candidate)
+    return Options()
+
+
+def _upward(directory: str) -> Iterator[str]:
+    while True:
+        candidate = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(candidate):
+            yield candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return
+        directory = parent
