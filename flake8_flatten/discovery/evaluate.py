@@ -1,18 +1,16 @@
 """Evaluate the expressions that become model data, without executing anything.
 
-The `ast` tree locates an expression; its source text is parsed with libcst and
-walked here.  Only literals, names bound to constants, simple arithmetic,
-tuple building/indexing and Keras layer constructor calls are understood; every
-other expression is UNKNOWN.  Nothing from the linted file is ever executed.
+The expressions are the `ast` nodes of the tree flake8 already built (no second
+parse).  Only literals, names bound to constants, simple arithmetic, tuple
+building/indexing and Keras layer constructor calls are understood; every other
+expression is UNKNOWN.  Nothing from the linted file is ever executed.
 """
 
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
+import operator
 from typing import List, Optional, Tuple
-
-import libcst as cst
 
 from ..model import UNKNOWN, LayerCall
 from .names import keras_class
@@ -22,20 +20,13 @@ MAX_INT = 2 ** 62
 MAX_SEQUENCE = 4096
 
 
-@lru_cache(maxsize=4096)
-def _parse(text: str) -> Optional[cst.BaseExpression]:
-    try:
-        return cst.parse_expression("(" + text + "\n)")
-    except Exception:  # libcst's parser errors, recursion limits: unknown, never a crash
-        return None
-
-
-def dotted_name(node: cst.CSTNode) -> Optional[str]:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
+def dotted_name(node: ast.AST) -> Optional[str]:
+    """``keras.layers.Dense`` for a chain of names and attributes, else None."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
         base = dotted_name(node.value)
-        return None if base is None else f"{base}.{node.attr.value}"
+        return None if base is None else f"{base}.{node.attr}"
     return None
 
 
@@ -53,43 +44,41 @@ def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _binary(op: cst.BaseBinaryOp, left, right):
+def _power(left, right):
+    if isinstance(left, int) and isinstance(right, int) and 0 <= right <= 64 \
+            and abs(left).bit_length() * right <= 64:
+        return left ** right
+    return UNKNOWN
+
+
+def _nonzero(op):
+    return lambda a, b: op(a, b) if b else UNKNOWN
+
+
+_ARITHMETIC = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+    ast.FloorDiv: _nonzero(operator.floordiv), ast.Mod: _nonzero(operator.mod),
+    ast.Div: _nonzero(operator.truediv), ast.Pow: _power,
+}
+
+
+def _binary(op: ast.operator, left, right):
     if left is UNKNOWN or right is UNKNOWN:
         return UNKNOWN
-    if isinstance(left, tuple) and isinstance(right, tuple) and isinstance(op, cst.Add):
+    if isinstance(left, tuple) and isinstance(right, tuple) and isinstance(op, ast.Add):
         return left + right if len(left) + len(right) <= MAX_SEQUENCE else UNKNOWN
-    if isinstance(left, tuple) and isinstance(op, cst.Multiply) and isinstance(right, int) \
+    if isinstance(left, tuple) and isinstance(op, ast.Mult) and isinstance(right, int) \
             and not isinstance(right, bool):
         return left * right if 0 <= len(left) * right <= MAX_SEQUENCE else UNKNOWN
     if not (_number(left) and _number(right)):
         return UNKNOWN
-    if isinstance(op, cst.Add):
-        return left + right
-    if isinstance(op, cst.Subtract):
-        return left - right
-    if isinstance(op, cst.Multiply):
-        return left * right
-    if isinstance(op, cst.FloorDivide):
-        return left // right if right else UNKNOWN
-    if isinstance(op, cst.Modulo):
-        return left % right if right else UNKNOWN
-    if isinstance(op, cst.Divide):
-        return left / right if right else UNKNOWN
-    if isinstance(op, cst.Power):
-        if isinstance(left, int) and isinstance(right, int) and 0 <= right <= 64 \
-                and abs(left).bit_length() * right <= 64:
-            return left ** right
-        return UNKNOWN
-    return UNKNOWN
+    function = _ARITHMETIC.get(type(op))
+    return UNKNOWN if function is None else function(left, right)
 
 
 _COMPARISONS = {
-    cst.LessThan: lambda a, b: a < b,
-    cst.LessThanEqual: lambda a, b: a <= b,
-    cst.GreaterThan: lambda a, b: a > b,
-    cst.GreaterThanEqual: lambda a, b: a >= b,
-    cst.Equal: lambda a, b: a == b,
-    cst.NotEqual: lambda a, b: a != b,
+    ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge,
+    ast.Eq: operator.eq, ast.NotEq: operator.ne,
 }
 
 
@@ -98,7 +87,7 @@ class Evaluator:
 
     def __init__(self, lines: List[str]):
         self.lines = lines
-        self._positions: dict = {}  # id(cst Call) -> its (line, col), while evaluating
+        self._exact = False  # while evaluating: each call gets its own position
 
     def source_of(self, node: ast.expr) -> Optional[str]:
         """The exact source text of an ast expression (ast.get_source_segment, without
@@ -106,10 +95,10 @@ class Evaluator:
         try:
             first, last = node.lineno - 1, node.end_lineno - 1
             if first == last:
-                return self.lines[first][node.col_offset:node.end_col_offset]
-            parts = [self.lines[first][node.col_offset:]]
+                return _chars(self.lines[first], node.col_offset, node.end_col_offset)
+            parts = [_chars(self.lines[first], node.col_offset, None)]
             parts.extend(self.lines[first + 1:last])
-            parts.append(self.lines[last][:node.end_col_offset])
+            parts.append(_chars(self.lines[last], 0, node.end_col_offset))
             return "".join(parts)
         except (AttributeError, IndexError, TypeError):
             return None
@@ -120,112 +109,105 @@ class Evaluator:
         (default: the expression's own start), or with ``exact`` each call its own."""
         if node is None:
             return UNKNOWN
-        text = self.source_of(node)
-        tree = _parse(text) if text is not None else None
-        if tree is None:
-            return UNKNOWN
         if position is None:
             position = (node.lineno, node.col_offset)
-        saved = self._positions
-        self._positions = _call_positions(node, tree) if exact else {}
+        saved = self._exact
+        self._exact = exact
         try:
-            return self._eval(tree, scope, position)
+            return self._eval(node, scope, position)
         except RecursionError:
             return UNKNOWN
         finally:
-            self._positions = saved
+            self._exact = saved
 
-    def _eval(self, node: cst.CSTNode, scope, position):
-        ev = lambda n: self._eval(n, scope, position)  # noqa: E731
-        if isinstance(node, cst.Integer):
-            return _bounded(int(node.value.replace("_", ""), 0))
-        if isinstance(node, cst.Float):
-            return _bounded(float(node.value.replace("_", "")))
-        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-            value = node.evaluated_value
-            return value if isinstance(value, str) else UNKNOWN
-        if isinstance(node, cst.Name):
-            if node.value in ("True", "False", "None"):
-                return {"True": True, "False": False, "None": None}[node.value]
-            return scope.value(node.value)
-        if isinstance(node, (cst.Tuple, cst.List)):
-            if any(isinstance(e, cst.StarredElement) for e in node.elements) \
-                    or len(node.elements) > MAX_SEQUENCE:
+    def _eval(self, node: ast.AST, scope, position):
+        kind = type(node)
+        if kind is ast.Constant:
+            value = node.value
+            if isinstance(value, (bool, str)) or value is None:
+                return value
+            return _bounded(value) if isinstance(value, (int, float)) else UNKNOWN
+        if kind is ast.Name:
+            return scope.value(node.id)
+        if kind is ast.Call:
+            return self._call(node, scope, position)
+        if kind is ast.Tuple or kind is ast.List:
+            if len(node.elts) > MAX_SEQUENCE or any(type(e) is ast.Starred for e in node.elts):
                 return UNKNOWN
-            return tuple(ev(e.value) for e in node.elements)
-        if isinstance(node, cst.UnaryOperation):
-            value = ev(node.expression)
+            return tuple(self._eval(e, scope, position) for e in node.elts)
+        if kind is ast.Attribute:
+            return self._attribute(node, scope, position)
+        if kind is ast.UnaryOp:
+            value = self._eval(node.operand, scope, position)
             if not _number(value):
                 return UNKNOWN
-            if isinstance(node.operator, cst.Minus):
+            if isinstance(node.op, ast.USub):
                 return -value
-            return value if isinstance(node.operator, cst.Plus) else UNKNOWN
-        if isinstance(node, cst.BinaryOperation):
-            return _bounded(_binary(node.operator, ev(node.left), ev(node.right)))
-        if isinstance(node, cst.Comparison):
+            return value if isinstance(node.op, ast.UAdd) else UNKNOWN
+        if kind is ast.BinOp:
+            left = self._eval(node.left, scope, position)
+            return _bounded(_binary(node.op, left, self._eval(node.right, scope, position)))
+        if kind is ast.Compare:
             return self._compare(node, scope, position)
-        if isinstance(node, cst.BooleanOperation):
-            left, right = ev(node.left), ev(node.right)
-            if not (isinstance(left, bool) and isinstance(right, bool)):
+        if kind is ast.BoolOp:
+            values = [self._eval(v, scope, position) for v in node.values]
+            if not all(isinstance(v, bool) for v in values):
                 return UNKNOWN
-            return (left and right) if isinstance(node.operator, cst.And) else (left or right)
-        if isinstance(node, cst.Subscript):
+            return all(values) if isinstance(node.op, ast.And) else any(values)
+        if kind is ast.Subscript:
             return self._subscript(node, scope, position)
-        if isinstance(node, cst.Call):
-            return self._call(node, scope, position)
-        if isinstance(node, cst.Attribute):
-            return self._attribute(node, scope, position)
-        if isinstance(node, cst.Dict):
+        if kind is ast.Dict:
             return self._dict(node, scope, position)
-        if isinstance(node, cst.ListComp):
+        if kind is ast.ListComp:
             return self._comprehension(node, scope, position)
-        if isinstance(node, cst.IfExp):
-            test = ev(node.test)
+        if kind is ast.IfExp:
+            test = self._eval(node.test, scope, position)
             if not isinstance(test, bool):
                 return UNKNOWN
-            return ev(node.body if test else node.orelse)
+            return self._eval(node.body if test else node.orelse, scope, position)
         return UNKNOWN
 
-    def _comprehension(self, node: cst.ListComp, scope, position):
+    def _comprehension(self, node: ast.ListComp, scope, position):
         """``[branch(x, k) for k in SIZES]`` over a known sequence (one ``for``, no
         ``if``), where tensors flow (a scope that can bind the variable)."""
-        loop = node.for_in
         bind = getattr(scope, "with_values", None)
-        if bind is None or loop.inner_for_in is not None or loop.ifs or loop.asynchronous \
-                or not isinstance(loop.target, cst.Name):
+        if bind is None or len(node.generators) != 1:
+            return UNKNOWN
+        loop = node.generators[0]
+        if loop.ifs or loop.is_async or not isinstance(loop.target, ast.Name):
             return UNKNOWN
         values = self._eval(loop.iter, scope, position)
         if not isinstance(values, tuple):
             return UNKNOWN
-        return tuple(self._eval(node.elt, bind({loop.target.value: v}), position) for v in values)
+        return tuple(self._eval(node.elt, bind({loop.target.id: v}), position) for v in values)
 
-    def _attribute(self, node: cst.Attribute, scope, position):
+    def _attribute(self, node: ast.Attribute, scope, position):
         """``x.shape`` of a known array, ``model.output_shape``, ``y.shape`` of a
         prediction: the values claims and feeds are made of."""
-        if not isinstance(node.value, (cst.Name, cst.Attribute, cst.Call)):
+        if not isinstance(node.value, (ast.Name, ast.Attribute, ast.Call)):
             return UNKNOWN
         hook = getattr(scope, "attribute", None)
         if hook is None:
             return UNKNOWN
-        return hook(self._eval(node.value, scope, position), node.attr.value)
+        return hook(self._eval(node.value, scope, position), node.attr)
 
-    def _dict(self, node: cst.Dict, scope, position):
+    def _dict(self, node: ast.Dict, scope, position):
+        if len(node.keys) > MAX_SEQUENCE:
+            return UNKNOWN
         result = {}
-        for element in node.elements:
-            if not isinstance(element, cst.DictElement) or len(result) >= MAX_SEQUENCE:
+        for key_node, value_node in zip(node.keys, node.values):
+            key = self._eval(key_node, scope, position) if key_node is not None else UNKNOWN
+            if not isinstance(key, str):  # ``**other`` has no key node
                 return UNKNOWN
-            key = self._eval(element.key, scope, position)
-            if not isinstance(key, str):
-                return UNKNOWN
-            result[key] = self._eval(element.value, scope, position)
+            result[key] = self._eval(value_node, scope, position)
         return result
 
-    def _compare(self, node: cst.Comparison, scope, position):
+    def _compare(self, node: ast.Compare, scope, position):
         """Chained numeric comparisons (``i < N - 1``), e.g. for ``return_sequences``."""
         left = self._eval(node.left, scope, position)
-        for target in node.comparisons:
-            right = self._eval(target.comparator, scope, position)
-            test = _COMPARISONS.get(type(target.operator))
+        for op, comparator in zip(node.ops, node.comparators):
+            right = self._eval(comparator, scope, position)
+            test = _COMPARISONS.get(type(op))
             if test is None or not (_number(left) and _number(right)):
                 return UNKNOWN
             if not test(left, right):
@@ -233,28 +215,31 @@ class Evaluator:
             left = right
         return True
 
-    def _subscript(self, node: cst.Subscript, scope, position):
+    def _subscript(self, node: ast.Subscript, scope, position):
         container = self._eval(node.value, scope, position)
-        if not isinstance(container, tuple) or len(node.slice) != 1:
+        if not isinstance(container, tuple):
             return UNKNOWN
-        index = node.slice[0].slice
-        if isinstance(index, cst.Index):
-            i = self._eval(index.value, scope, position)
-            if isinstance(i, int) and not isinstance(i, bool) and -len(container) <= i < len(container):
-                return container[i]
+        index = node.slice
+        if isinstance(index, ast.Slice):
+            bounds = [None if part is None else self._eval(part, scope, position)
+                      for part in (index.lower, index.upper, index.step)]
+            if all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds) \
+                    and bounds[2] != 0:
+                return container[slice(*bounds)]
             return UNKNOWN
-        bounds = [None if part is None else self._eval(part, scope, position)
-                  for part in (index.lower, index.upper, index.step)]
-        if all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds) \
-                and bounds[2] != 0:
-            return container[slice(*bounds)]
+        if isinstance(index, ast.Tuple):
+            return UNKNOWN  # ``a[1, 2]``: not a tuple index
+        i = self._eval(index, scope, position)
+        if isinstance(i, int) and not isinstance(i, bool) and -len(container) <= i < len(container):
+            return container[i]
         return UNKNOWN
 
-    def _call(self, node: cst.Call, scope, position):
+    def _call(self, node: ast.Call, scope, position):
         callee = dotted_name(node.func)
         qualname = scope.qualified_name(callee) if callee else None
         kind = keras_class(qualname) if qualname else None
-        position = self._positions.get(id(node), position)
+        if self._exact:
+            position = (node.lineno, node.col_offset)
         arguments = self._arguments(node, scope, position)
         if kind is None:
             if qualname is not None and qualname.startswith("numpy."):
@@ -281,77 +266,27 @@ class Evaluator:
             return LayerCall(kind, line=position[0], col=position[1], is_keras=False)
         return LayerCall(kind, arguments[0], arguments[1], position[0], position[1])
 
-    def _arguments(self, node: cst.Call, scope, position):
+    def _arguments(self, node: ast.Call, scope, position):
         """``(args, kwargs)`` evaluated, or None for ``*args``/``**kwargs`` calls."""
-        args, kwargs = [], []
+        args = []
         for arg in node.args:
-            if arg.star:
+            if type(arg) is ast.Starred:
                 return None
-            value = self._eval(arg.value, scope, position)
-            if arg.keyword is None:
-                args.append(value)
-            else:
-                kwargs.append((arg.keyword.value, value))
+            args.append(self._eval(arg, scope, position))
+        kwargs = []
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                return None
+            kwargs.append((keyword.arg, self._eval(keyword.value, scope, position)))
         return tuple(args), tuple(kwargs)
 
-    def callee(self, node: cst.Call, scope, position):
+    def callee(self, node: ast.Call, scope, position):
         """The value a call's callee evaluates to (a layer, a model...)."""
         return self._eval(node.func, scope, position)
 
 
-def _call_positions(node: ast.expr, tree: cst.CSTNode) -> dict:
-    """Each libcst Call's source position, from the ast Calls of the same text: both
-    trees list calls in source order, an outer call before the callee it starts with.
-    The pairing is cached per parsed text (loops and helpers re-evaluate the same
-    expressions) as offsets from the expression's start."""
-    relative = _relative_positions(tree, node)
-    if not relative:
-        return {}
-    line, col = node.lineno, node.col_offset
-    return {key: (line + dl, (col + dc) if dl == 0 else dc) for key, (dl, dc) in relative.items()}
-
-
-_RELATIVE: dict = {}
-
-
-def _relative_positions(tree: cst.CSTNode, node: ast.expr) -> dict:
-    key = id(tree)
-    cached = _RELATIVE.get(key)
-    if cached is not None and cached[0] is tree:
-        return cached[1]
-    ast_calls = sorted((n for n in ast.walk(node) if isinstance(n, ast.Call)),
-                       key=lambda n: (n.lineno, n.col_offset, -n.end_lineno, -n.end_col_offset))
-    relative = {}
-    if len(ast_calls) >= 2:
-        cst_calls = list(_calls_in_order(tree))
-        if len(cst_calls) == len(ast_calls):
-            for call, found in zip(cst_calls, ast_calls):
-                dl = found.lineno - node.lineno
-                relative[id(call)] = (dl, found.col_offset - node.col_offset if dl == 0 else found.col_offset)
-    if len(_RELATIVE) > 4096:
-        _RELATIVE.clear()
-    _RELATIVE[key] = (tree, relative)  # the tree is kept alive with its entry
-    return relative
-
-
-def _calls_in_order(node: cst.CSTNode):
-    """libcst Call nodes in source (pre-)order.  The node types expressions are made
-    of are walked by hand: libcst's generic ``children`` runs its visitor machinery,
-    which costs more than the evaluation itself."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Call):
-            yield current
-            stack.extend(reversed([arg.value for arg in current.args]))
-            stack.append(current.func)
-        elif isinstance(current, (cst.Name, cst.Integer, cst.Float, cst.SimpleString)):
-            continue
-        elif isinstance(current, cst.Attribute):
-            stack.append(current.value)
-        elif isinstance(current, (cst.Tuple, cst.List)):
-            stack.extend(reversed([element.value for element in current.elements]))
-        elif isinstance(current, cst.BinaryOperation):
-            stack.extend((current.right, current.left))
-        else:
-            stack.extend(reversed(current.children))
+def _chars(line: str, start: int, end: Optional[int]) -> str:
+    """``line[start:end]`` for ast's UTF-8 byte offsets."""
+    if line.isascii():
+        return line[start:end]
+    return line.encode("utf-8")[start:end].decode("utf-8", "replace")

@@ -15,7 +15,7 @@ import ast
 from typing import Dict, List, Optional
 
 from ..model import UNKNOWN, Claim, LayerCall, ModelDescription
-from .evaluate import Evaluator
+from .evaluate import Evaluator, dotted_name
 from .arrays import Array
 from .functional import (FEED_METHODS, Flow, Graph, ModelRef, ObservedShape, Prediction, Tensor,
                          is_model_class, merge_function)
@@ -43,16 +43,6 @@ _ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertTupleEqual",
 _BLOCKS = (ast.If, ast.While, ast.Try, ast.For, ast.AsyncFor, ast.AsyncWith, ast.With)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _EXTENDING = frozenset({"add", "pop", "build"})
-
-
-def target_key(node: ast.expr) -> Optional[str]:
-    """``model`` or ``self.model``: the name a model is kept under."""
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = target_key(node.value)
-        return None if base is None else f"{base}.{node.attr}"
-    return None
 
 
 def input_shape_of(call: LayerCall):
@@ -139,6 +129,49 @@ def _matters(qualname: str) -> bool:
         or merge_function(qualname) is not None or qualname.rpartition(".")[2] in ARRAY_FUNCTIONS
 
 
+class Features:
+    """What one walk over a statement or expression finds, computed once per node:
+    loops and followed helpers revisit the same nodes many times, and the walker's
+    questions (does this use a tensor? change a model? call a Keras class?) are
+    then set lookups instead of fresh tree walks."""
+
+    __slots__ = ("names", "stores", "mutated", "model_uses", "calls", "has_call", "has_access",
+                 "changed")
+
+    def __init__(self, node: ast.AST):
+        names, stores, mutated, model_uses, calls, changed = set(), set(), set(), set(), [], set()
+        has_call = has_access = False
+        for sub in ast.walk(node):
+            kind = type(sub)
+            if kind is ast.Name:
+                names.add(sub.id)
+                if isinstance(sub.ctx, ast.Store):
+                    stores.add(sub.id)
+            elif kind is ast.Attribute:
+                has_access = True
+                if sub.attr in _MODEL_USES and isinstance(sub.value, ast.Name):
+                    model_uses.add(sub.value.id)
+            elif kind is ast.Call:
+                has_call = has_access = True
+                key = dotted_name(sub.func)
+                if key is not None:
+                    calls.append(key)
+                name = mutated_name(sub)
+                if name is not None:
+                    mutated.add(name)
+                if isinstance(sub.func, ast.Attribute) and sub.func.attr in _EXTENDING:
+                    changed.add(dotted_name(sub.func.value))
+            elif kind is ast.Subscript:
+                has_access = True
+            elif kind is ast.Assign or kind is ast.AugAssign or kind is ast.AnnAssign:
+                for target in (sub.targets if kind is ast.Assign else [sub.target]):
+                    changed.add(dotted_name(target))
+        changed.discard(None)
+        self.names, self.stores, self.mutated = names, stores, mutated
+        self.model_uses, self.calls, self.changed = model_uses, tuple(dict.fromkeys(calls)), changed
+        self.has_call, self.has_access = has_call, has_access
+
+
 class ScopeWalker:
     """Follows one scope's statements, tracking the models being built in it.
 
@@ -209,7 +242,7 @@ class ScopeWalker:
         self.other(stmt)
 
     def assignment(self, targets, value: ast.expr, conditional: bool) -> bool:
-        keys = [target_key(t) for t in targets]
+        keys = [dotted_name(t) for t in targets]
         for key in keys:
             if key in self.models:  # the name now holds something else
                 self.analysis.finish(self.models.pop(key), self.depth)
@@ -225,7 +258,7 @@ class ScopeWalker:
         func = call.func
         if not isinstance(func, ast.Attribute):
             return False
-        builder = self.models.get(target_key(func.value))
+        builder = self.models.get(dotted_name(func.value))
         if builder is None:
             return False
         if func.attr == "add" and len(call.args) == 1:
@@ -253,28 +286,23 @@ class ScopeWalker:
         data, or a helper function of the file that uses Keras."""
         if node is None:
             return False
-        for sub in ast.walk(node):
-            if isinstance(sub, ast.Name):
-                if _followed(self.flow.get(sub.id, UNKNOWN)):
+        features = self.analysis.features(node)
+        flow = self.flow
+        if any(_followed(flow.get(name, UNKNOWN)) for name in features.names):
+            return True
+        if any(isinstance(flow.get(name), ModelRef) for name in features.model_uses):
+            return True  # model.predict(...), model.output_shape
+        for key in features.calls:
+            if isinstance(flow.get(key), ModelRef):
+                return True  # model(x)
+            qualname = self.scope.qualified_name(key)
+            if qualname is not None:
+                if _matters(qualname):
                     return True
-            elif isinstance(sub, ast.Attribute):
-                if sub.attr in _MODEL_USES and isinstance(sub.value, ast.Name) \
-                        and isinstance(self.flow.get(sub.value.id), ModelRef):
-                    return True  # model.predict(...), model.output_shape
-            elif isinstance(sub, ast.Call):
-                key = target_key(sub.func)
-                if key is None:
-                    continue
-                if isinstance(self.flow.get(key), ModelRef):
-                    return True  # model(x)
-                qualname = self.scope.qualified_name(key)
-                if qualname is not None:
-                    if _matters(qualname):
-                        return True
-                elif "." not in key:
-                    found = self.scope.function(key)
-                    if found is not None and self.analysis.uses_keras(found[0]):
-                        return True
+            elif "." not in key:
+                found = self.scope.function(key)
+                if found is not None and self.analysis.uses_keras(found[0]):
+                    return True
         return False
 
     def follow(self, node: Optional[ast.expr]):
@@ -299,11 +327,11 @@ class ScopeWalker:
         expression without calls whose current value straight-line code knows."""
         if len(targets) != 1 or not isinstance(targets[0], ast.Name):
             return False
-        nodes = list(ast.walk(value))
-        if any(isinstance(n, ast.Call) for n in nodes):
+        features = self.analysis.features(value)
+        if features.has_call:
             return False
         return self.scope.binding(targets[0].id)[0] != "const" or any(
-            isinstance(n, ast.Name) and self.flow.get(n.id, UNKNOWN) is not UNKNOWN for n in nodes)
+            self.flow.get(name, UNKNOWN) is not UNKNOWN for name in features.names)
 
     def list_mutation(self, call: ast.Call) -> bool:
         """``heads.append(t)`` / ``heads.extend([...])`` on a list we follow."""
@@ -339,11 +367,9 @@ class ScopeWalker:
 
     def forget(self, node: ast.AST) -> None:
         """Every name ``node`` assigns or mutates now holds a value we did not follow."""
-        for sub in ast.walk(node):
-            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
-                self.flow[sub.id] = UNKNOWN
-            elif mutated_name(sub) is not None:
-                self.flow[mutated_name(sub)] = UNKNOWN
+        features = self.analysis.features(node)
+        for name in features.stores | features.mutated:
+            self.flow[name] = UNKNOWN
 
     def functional_model(self, model: ModelDescription) -> ModelRef:
         self.analysis.finish_model(model, self.depth)
@@ -414,7 +440,7 @@ class ScopeWalker:
     def known_branch(self, stmt: ast.If, conditional: bool) -> bool:
         """``if downsample:`` where the test's value is known (a helper's argument, a
         constant): only the branch Python would take is followed."""
-        if any(isinstance(n, (ast.Call, ast.Attribute, ast.Subscript)) for n in ast.walk(stmt.test)):
+        if self.analysis.features(stmt.test).has_access:
             return False  # only names, constants and operators: a test we can trust
         test = self.analysis.evaluator.evaluate(stmt.test, self.scope)
         if not isinstance(test, bool):
@@ -441,13 +467,11 @@ class ScopeWalker:
     def builds_tensors(self, loop: ast.stmt) -> bool:
         """Does the loop create Keras layers (``heads.append(Dense(3)(h))``)?  A loop
         that merely uses models or data (a training loop) is not unrolled."""
-        for sub in ast.walk(loop):
-            if isinstance(sub, ast.Call):
-                key = target_key(sub.func)
-                qualname = self.scope.qualified_name(key) if key else None
-                if qualname is not None and (keras_class(qualname) is not None
-                                             or merge_function(qualname) is not None):
-                    return True
+        for key in self.analysis.features(loop).calls:
+            qualname = self.scope.qualified_name(key)
+            if qualname is not None and (keras_class(qualname) is not None
+                                         or merge_function(qualname) is not None):
+                return True
         return False
 
     def iteration_values(self, node: ast.expr):
@@ -506,7 +530,7 @@ class ScopeWalker:
     def is_sequential(self, node) -> bool:
         if not isinstance(node, ast.Call):
             return False
-        callee = target_key(node.func)
+        callee = dotted_name(node.func)
         if callee is None:
             return False
         qualname = self.scope.qualified_name(callee)
@@ -548,24 +572,15 @@ class ScopeWalker:
 
     def extends_models(self, stmt: ast.stmt) -> bool:
         """Does ``stmt`` change a Sequential being built, or reassign a tensor?"""
-        if any(self.changes(stmt, name) for name in self.models):
+        features = self.analysis.features(stmt)
+        if any(name in features.changed for name in self.models):
             return True
-        return any(isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)
-                   and isinstance(self.flow.get(sub.id), Tensor) for sub in ast.walk(stmt))
+        return any(isinstance(self.flow.get(name), Tensor) for name in features.stores)
 
-    @staticmethod
-    def changes(stmt: ast.stmt, key: str) -> bool:
+    def changes(self, stmt: ast.stmt, key: str) -> bool:
         """Does ``stmt`` add to, pop from, build or rebind the model kept under ``key``?
         (Merely using it, ``model.fit(...)`` in a training loop, changes nothing.)"""
-        for node in ast.walk(stmt):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and node.func.attr in _EXTENDING and target_key(node.func.value) == key:
-                return True
-            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(target_key(t) == key for t in targets):
-                    return True
-        return False
+        return key in self.analysis.features(stmt).changed
 
     def close(self) -> None:
         for builder in self.models.values():
@@ -585,6 +600,7 @@ class Analysis:
         self._inlinable: Dict[int, bool] = {}
         self._uses_keras: Dict[int, bool] = {}
         self._function_scopes: Dict[tuple, Scope] = {}
+        self._features: Dict[int, Features] = {}
         self.from_calls: set = set()  # ids of models built by followed helper calls
 
     def run(self) -> List[ModelDescription]:
@@ -600,6 +616,12 @@ class Analysis:
         walker = ScopeWalker(self, scope)
         walker.run(body)
         walker.close()
+
+    def features(self, node: ast.AST) -> Features:
+        found = self._features.get(id(node))
+        if found is None:
+            found = self._features[id(node)] = Features(node)  # the tree outlives the cache
+        return found
 
     def text_of(self, node: ast.stmt) -> List[str]:
         first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
