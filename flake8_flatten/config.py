@@ -11,11 +11,12 @@ engine needs no options threaded through every function and holds no other state
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import FrozenSet, Iterator, Mapping, Optional, Tuple
 
@@ -97,6 +98,11 @@ def dense_like_names(names, where: str) -> Tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def split_names(text: str) -> list:
+    """``"A, b.C"`` (or one per line, as in an ini file) -> ``["A", "b.C"]``."""
+    return [name.strip() for name in text.replace("\n", ",").split(",") if name.strip()]
+
+
 def unknown_key(key: str, known, where: str, section: str) -> ConfigError:
     return ConfigError(f"{where}: unknown key {key!r} in [{section}] "
                        f"(known: {', '.join(sorted(known))})")
@@ -140,9 +146,12 @@ def _read_toml(path: str) -> dict:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
 
 
-def _table(document: dict) -> Optional[dict]:
-    tool = document.get("tool")
-    return tool.get("flake8-flatten") if isinstance(tool, dict) else None
+def _tool_table(path: str) -> Optional[dict]:
+    tool = _read_toml(path).get("tool")
+    table = tool.get("flake8-flatten") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [{TABLE}] must be a table, not {table!r}")
+    return table
 
 
 def load_pyproject(path: Optional[str] = None, start: Optional[str] = None) -> Options:
@@ -150,25 +159,55 @@ def load_pyproject(path: Optional[str] = None, start: Optional[str] = None) -> O
     ``[tool.flake8-flatten]`` table in ``start`` (the current directory) or above it,
     as ruff finds its settings; the defaults when there is none."""
     if path is not None:
-        candidates: Iterator[str] = iter([path])
-    else:
-        candidates = _upward(os.path.abspath(start or os.getcwd()))
-    for candidate in candidates:
-        table = _table(_read_toml(candidate))
-        if table is None and path is None:
-            continue
-        if table is not None and not isinstance(table, dict):
-            raise ConfigError(f"{candidate}: [{TABLE}] must be a table")
-        return from_table(table or {}, candidate)
+        return from_table(_tool_table(path) or {}, path)
+    for candidate in _upward(os.path.abspath(start or os.getcwd())):
+        table = _tool_table(candidate)
+        if table is not None:
+            return from_table(table, candidate)
     return Options()
 
 
 def _upward(directory: str) -> Iterator[str]:
+    """Each ``pyproject.toml`` from ``directory`` up to the root, as messages name them
+    (relative to the current directory)."""
     while True:
         candidate = os.path.join(directory, "pyproject.toml")
         if os.path.isfile(candidate):
-            yield candidate
+            yield os.path.relpath(candidate)
         parent = os.path.dirname(directory)
         if parent == directory:
             return
         directory = parent
+
+
+# -- the standalone front-end's flags ----------------------------------------------
+
+
+def arguments() -> argparse.ArgumentParser:
+    """The flags every ``flake8-flatten`` command takes (a parent parser)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    group = parser.add_argument_group(
+        "configuration", f"flags override [{TABLE}] in the nearest pyproject.toml")
+    group.add_argument("--config", metavar="PATH",
+                       help=f"read [{TABLE}] from this file instead")
+    group.add_argument("--sequence-axes", action=argparse.BooleanOptionalAction, default=None,
+                       help="FLT001: extra axes of a declared input or Reshape are sequence axes "
+                            "(report only conv/pool feature maps)")
+    group.add_argument("--verify", action=argparse.BooleanOptionalAction, default=None,
+                       help="check every shape with the NumPy references (default: on)")
+    group.add_argument("--dense-like", metavar="CLASSES",
+                       help="comma-separated layer classes of your own to treat as Dense")
+    return parser
+
+
+def from_arguments(args: argparse.Namespace) -> Options:
+    """The configuration file's options, with the command line's flags over them."""
+    options = load_pyproject(args.config)
+    if args.sequence_axes is not None:
+        options = replace(options, sequence_axes=args.sequence_axes)
+    if args.verify is not None:
+        options = replace(options, verify=args.verify)
+    if args.dense_like is not None:
+        options = replace(options, dense_like=dense_like_names(split_names(args.dense_like),
+                                                               "--dense-like"))
+    return options

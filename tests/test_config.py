@@ -1,0 +1,294 @@
+"""Configuration: each option changes what is reported, from every place it can be set."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_flatten import config
+from flake8_flatten.config import ConfigError, Options, active, load_pyproject, using
+from flake8_flatten.discovery import discover
+from flake8_flatten.rules import lint
+from flake8_flatten.summary import summarize
+from tests.test_flake8_plugin import flake8
+
+ROOT = Path(__file__).resolve().parent.parent
+#: A declared input of rank 3 reaches Dense (policy F2): FLT001 at 6:11.
+README = (ROOT / "fixtures" / "readme_example.py").read_text()
+
+
+def keras_model(*layers: str, imports: str = "") -> str:
+    body = "".join(f"    {layer},\n" for layer in layers)
+    return (f"import keras\nfrom keras import layers\n{imports}\n"
+            f"model = keras.Sequential([\n    keras.Input(shape=(28, 28, 1)),\n{body}])\n")
+
+
+CONV = ("layers.Conv2D(32, 3)", "layers.MaxPooling2D()")  # -> (None, 13, 13, 32)
+FEATURE_MAP = keras_model(*CONV, "layers.Dense(10)")  # F1
+RESHAPED = keras_model(*CONV, "layers.Reshape((169, 32))", "layers.Dense(10)")  # F2
+CUSTOM = keras_model(*CONV, "NoisyDense(10, stddev=0.1)",
+                     imports="from mypkg.layers import NoisyDense")
+CUSTOM_BY_MODULE = keras_model(*CONV, "custom.NoisyDense(units=10)",
+                               imports="import mypkg.layers as custom")
+
+
+def codes(source: str, **options) -> list:
+    return [(f.line, f.code) for f in lint(source, options=Options(**options))]
+
+
+# -- defaults ----------------------------------------------------------------------
+
+
+def test_defaults_are_the_documented_ones_and_active_outside_a_lint():
+    assert Options() == Options(sequence_axes=False, verify=True, dense_like=())
+    assert active() == Options()
+    assert lint(README) == lint(README, options=Options()) and codes(README) == [(6, "FLT001")]
+
+
+def test_options_are_active_only_while_their_lint_runs():
+    assert codes(CUSTOM, dense_like=("NoisyDense",))
+    assert active() == Options() and lint(CUSTOM) == []
+    with pytest.raises(RuntimeError), using(Options(verify=False)):
+        raise RuntimeError("the block fails")
+    assert active() == Options()
+
+
+# -- sequence-axes -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", [README, RESHAPED], ids=["declared input", "Reshape"])
+def test_sequence_axes_silences_declared_and_reshaped_layouts(source):
+    assert [code for _, code in codes(source)] == ["FLT001"]
+    assert codes(source, sequence_axes=True) == []
+
+
+def test_sequence_axes_still_reports_feature_maps():
+    assert codes(FEATURE_MAP, sequence_axes=True) == codes(FEATURE_MAP) == [(8, "FLT001")]
+
+
+# -- dense-like --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("entry, reported", [
+    ("NoisyDense", True), ("mypkg.layers.NoisyDense", True),
+    ("other.NoisyDense", False), ("Noisy", False), ("mypkg.layers", False),
+])
+def test_dense_like_matches_class_name_or_whole_qualified_name(entry, reported):
+    assert codes(CUSTOM) == []
+    assert codes(CUSTOM, dense_like=(entry,)) == ([(8, "FLT001")] if reported else [])
+
+
+@pytest.mark.parametrize("source", [CUSTOM, CUSTOM_BY_MODULE], ids=["imported", "module attribute"])
+def test_dense_like_message_names_the_users_class_with_verified_shapes(source):
+    (finding,) = lint(source, options=Options(dense_like=("mypkg.layers.NoisyDense",)))
+    assert finding.message.startswith(
+        "NoisyDense(10) gets input (None, 13, 13, 32) of rank 4; it acts on the last axis only "
+        "and outputs (None, 13, 13, 10)")
+    assert "connect all 5408 inputs (it then outputs (None, 10))" in finding.message
+
+
+def test_dense_like_layers_run_through_the_numpy_dense_reference():
+    options = Options(dense_like=("NoisyDense",))
+    (model,) = discover(CUSTOM, options=options)
+    with using(options):
+        record = summarize(model, "m.py")
+    assert [(layer["class"], layer["output_shape"]) for layer in record["layers"]][-1] == \
+        ("NoisyDense", [None, 13, 13, 10])
+    assert summarize(model, "m.py")["layers"][-1]["output_shape"] is None  # unknown otherwise
+
+
+def test_dense_like_inside_time_distributed_stays_silent():
+    source = keras_model("layers.Reshape((28, 28))", "layers.TimeDistributed(NoisyDense(8))",
+                         imports="from mypkg.layers import NoisyDense")
+    assert codes(source, dense_like=("NoisyDense",)) == []
+
+
+@pytest.mark.parametrize("entry", ["My Dense", "1Dense", "", "a..b", "mypkg.", 3])
+def test_dense_like_entries_must_be_python_names(entry):
+    with pytest.raises(ConfigError, match="dense-like entries must be class names"):
+        config.dense_like_names([entry], "here")
+
+
+def test_dense_like_cannot_take_another_keras_layers_name():
+    with pytest.raises(ConfigError, match="'mypkg.Conv2D' has the name of the Keras layer Conv2D"):
+        config.dense_like_names(["mypkg.Conv2D"], "here")
+    assert config.dense_like_names(["mypkg.Dense", "A", "A"], "here") == ("mypkg.Dense", "A")
+
+
+# -- verify ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source, dense_like", [(README, ()), (CUSTOM, ("NoisyDense",))])
+def test_verify_off_never_runs_the_numpy_references(monkeypatch, source, dense_like):
+    verified = lint(source, options=Options(dense_like=dense_like))
+
+    def refuse(*args):
+        raise AssertionError("NumPy verification ran")
+
+    monkeypatch.setattr("flake8_flatten.verify.engine.reference_graph", refuse)
+    with pytest.raises(AssertionError, match="NumPy verification ran"):
+        lint(source, options=Options(dense_like=dense_like))
+    assert lint(source, options=Options(verify=False, dense_like=dense_like)) == verified
+
+
+def test_verify_off_does_not_even_import_the_references():
+    code = ("import sys; from flake8_flatten.rules import lint; from flake8_flatten.config import "
+            "Options; import pathlib; source = pathlib.Path(sys.argv[1]).read_text(); "
+            "assert lint(source, options=Options(verify=False)); "
+            "print('flake8_flatten.verify' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "fixtures" / "readme_example.py")],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.stdout.strip() == "False", proc.stderr
+
+
+# -- pyproject.toml (the standalone front-end) -------------------------------------
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+def test_pyproject_table_gives_every_option(tmp_path):
+    write(tmp_path / "pyproject.toml", """
+        [tool.flake8-flatten]
+        sequence-axes = true
+        verify = false
+        dense-like = ["MyDense", "mypkg.layers.NoisyDense"]
+    """)
+    assert load_pyproject(start=str(tmp_path)) == Options(
+        sequence_axes=True, verify=False, dense_like=("MyDense", "mypkg.layers.NoisyDense"))
+
+
+def test_nearest_pyproject_with_the_table_wins_searching_upward(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.flake8-flatten]\nsequence-axes = true\n")
+    write(tmp_path / "a" / "pyproject.toml", "[project]\nname = 'a'\n")  # no table: skipped
+    deep = tmp_path / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    assert load_pyproject(start=str(deep)) == Options(sequence_axes=True)
+    write(tmp_path / "a" / "b" / "pyproject.toml", "[tool.flake8-flatten]\nverify = false\n")
+    assert load_pyproject(start=str(deep)) == Options(verify=False)
+
+
+def test_named_config_file_is_read_even_without_the_table(tmp_path):
+    named = write(tmp_path / "lint.toml", "[tool.flake8-flatten]\ndense-like = ['X']\n")
+    assert load_pyproject(str(named)) == Options(dense_like=("X",))
+    assert load_pyproject(str(write(tmp_path / "empty.toml", ""))) == Options()
+
+
+@pytest.mark.parametrize("table, error", [
+    ("sequnce-axes = true", "unknown key 'sequnce-axes' in [tool.flake8-flatten] "
+                            "(known: dense-like, sequence-axes, verify)"),
+    ("verify = 'no'", "verify in [tool.flake8-flatten] must be true or false, not 'no'"),
+    ("sequence-axes = 1", "sequence-axes in [tool.flake8-flatten] must be true or false, not 1"),
+    ("dense-like = 'MyDense'", "dense-like in [tool.flake8-flatten] must be a list of class names"),
+    ("dense-like = [1]", "dense-like entries must be class names"),
+    ("dense-like = ['keras.layers.Flatten']", "dense-like entry 'keras.layers.Flatten' has the name of the Keras layer Flatten"),
+])
+def test_pyproject_mistakes_are_one_line_errors_naming_the_file(tmp_path, table, error):
+    path = write(tmp_path / "pyproject.toml", f"[tool.flake8-flatten]\n{table}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_pyproject(str(path))
+    assert str(caught.value).startswith(f"{path}: {error}")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("text, error", [
+    ("[tool.flake8-flatten\n", "invalid TOML"),
+    ("[tool]\nflake8-flatten = 3\n", "[tool.flake8-flatten] must be a table"),
+])
+def test_broken_pyproject_is_an_error(tmp_path, text, error):
+    path = write(tmp_path / "pyproject.toml", text)
+    with pytest.raises(ConfigError, match=error.replace("[", r"\[")):
+        load_pyproject(str(path))
+
+
+def test_missing_named_config_is_an_error(tmp_path):
+    with pytest.raises(ConfigError, match="cannot read .*nothing.toml"):
+        load_pyproject(str(tmp_path / "nothing.toml"))
+
+
+# -- flake8's config files ---------------------------------------------------------
+
+
+def project(tmp_path: Path, config_file: str = "", text: str = "") -> Path:
+    (tmp_path / "readme_example.py").write_text(README)
+    (tmp_path / "custom.py").write_text(CUSTOM)
+    if config_file:
+        write(tmp_path / config_file, text)
+    return tmp_path
+
+
+FILES = ["readme_example.py", "custom.py"]
+
+
+@pytest.mark.parametrize("config_file", ["setup.cfg", "tox.ini", ".flake8"])
+def test_flake8_reads_the_options_from_its_config_files(tmp_path, config_file):
+    project(tmp_path, config_file, """
+        [flake8]
+        max-complexity = 10
+        some-other-plugin-option = 1
+        flatten-sequence-axes = true
+        flatten-dense-like =
+            NoisyDense
+            mypkg.layers.Other
+    """)
+    found, proc = flake8(*FILES, cwd=tmp_path)
+    assert found == [("custom.py", 8, 5, "FLT001")], proc.stdout + proc.stderr
+    assert "NoisyDense(10) gets input (None, 13, 13, 32)" in proc.stdout
+
+
+def test_flake8_without_configuration_keeps_the_defaults(tmp_path):
+    found, _ = flake8(*FILES, cwd=project(tmp_path))
+    assert found == [("readme_example.py", 6, 11, "FLT001")]
+
+
+def test_flake8_command_line_flags_override_the_config_file(tmp_path):
+    project(tmp_path, "setup.cfg", "[flake8]\nflatten_dense_like = Unused\n")  # "_" works too
+    found, proc = flake8("--flatten-sequence-axes", "--flatten-no-verify",
+                         "--flatten-dense-like=mypkg.layers.NoisyDense", "--jobs", "2", *FILES,
+                         cwd=tmp_path)
+    assert found == [("custom.py", 8, 5, "FLT001")], proc.stdout + proc.stderr
+
+
+def test_flake8_isolated_ignores_the_config_file(tmp_path):
+    project(tmp_path, ".flake8", "[flake8]\nflatten-sequence-axes = true\nflatten-sequnce = 1\n")
+    found, _ = flake8("--isolated", *FILES, cwd=tmp_path)
+    assert found == [("readme_example.py", 6, 11, "FLT001")]
+
+
+@pytest.mark.parametrize("text, error", [
+    ("flatten-sequnce-axes = true",
+     "flake8-flatten: setup.cfg: unknown key 'flatten-sequnce-axes' in [flake8] "
+     "(known: flatten-dense-like, flatten-no-verify, flatten-sequence-axes)"),
+    ("flatten-no-verify = maybe",
+     "flake8-flatten: flatten-no-verify must be true or false, not 'maybe'"),
+    ("flatten-dense-like = keras.layers.Conv2D",
+     "flake8-flatten: flatten-dense-like: dense-like entry 'keras.layers.Conv2D' has the name of the "
+     "Keras layer Conv2D; only Dense's own name may be reused"),
+])
+def test_flake8_config_mistakes_stop_flake8_with_a_clear_error(tmp_path, text, error):
+    project(tmp_path, "setup.cfg", f"[flake8]\n{text}\n")
+    assert flake8_error(tmp_path) == error
+
+
+def flake8_error(cwd: Path, *args: str) -> str:
+    proc = subprocess.run([sys.executable, "-m", "flake8", *args, *FILES], capture_output=True,
+                          text=True, cwd=cwd, timeout=120)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stdout.splitlines()[0] == "There was a critical error during execution of Flake8:"
+    (error,) = proc.stdout.splitlines()[1:]
+    return error
+
+
+def test_flake8_checks_the_keys_of_the_config_file_it_was_told_to_read(tmp_path):
+    project(tmp_path, "setup.cfg", "[flake8]\nflatten-sequence-axes = true\n")
+    write(tmp_path / "ci" / "lint.cfg", "[flake8]\nflatten-dense_like = A\nflatten-verify = no\n")
+    assert flake8_error(tmp_path, "--config", "ci/lint.cfg") == (
+        "flake8-flatten: ci/lint.cfg: unknown key 'flatten-verify' in [flake8] "
+        "(known: flatten-dense-like, flatten-no-verify, flatten-sequence-axes)")
