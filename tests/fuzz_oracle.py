@@ -1,0 +1,344 @@
+"""The checks the fuzzers run, shared by ``tests/test_fuzz.py`` and ``scripts/fuzz_long.py``.
+
+* `escaped`: every front-end path (``lint()``, the flake8 plugin's path with a
+  prebuilt tree, ``shapes`` summaries, optionally the CLI) on one source; any
+  exception is returned, never swallowed.
+* `check_numpy`: the static engine's shapes against the NumPy references.  The
+  verifier drops a claim in two cases that `verified_graph` does not tell apart:
+  the reference computed another shape (a *disagreement*, a bug) or could not run
+  (*unconfirmed*: the claim is just not printed).  Here they are counted apart.
+* `check_keras`: a generated file's static shapes and FLT004 findings against what
+  real Keras does when the file runs (`keras_run`, needs Keras).
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import sys
+import traceback
+from collections import Counter
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Set, Tuple
+
+from flake8_flatten.discovery import discover
+from flake8_flatten.model import ModelDescription
+from flake8_flatten.rules import Finding, lint
+from flake8_flatten.shapes.engine import run_model
+
+Site = Tuple[int, int]  # (1-based line, 0-based column) of a call, as ast reports it
+
+
+@dataclass
+class Tally:
+    """Counters plus the first few examples of each kind of problem."""
+
+    counts: Counter = field(default_factory=Counter)
+    examples: Dict[str, List[str]] = field(default_factory=dict)
+    keep: int = 5
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.counts[key] += n
+
+    def note(self, key: str, example: str) -> None:
+        """Count a problem and keep its example (the first ``keep`` of each kind)."""
+        self.counts[key] += 1
+        kept = self.examples.setdefault(key, [])
+        if len(kept) < self.keep:
+            kept.append(example)
+
+
+# --- no exception escapes -----------------------------------------------------------
+
+
+def escaped(source: str, cli: bool = False) -> List[str]:
+    """Tracebacks of the exceptions any front-end path raised on ``source``."""
+    from flake8_flatten.plugin import FlattenChecker
+    from flake8_flatten.summary import summarize
+
+    lines = source.splitlines(keepends=True)
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = None  # flake8 reports E999 and never calls plugins
+    paths = [lambda: lint(source),
+             lambda: [summarize(model, "fuzz.py") for model in discover(source)]]
+    if tree is not None:
+        paths += [lambda: lint(source, tree, lines),
+                  lambda: list(FlattenChecker(tree, lines).run())]
+    if cli:
+        paths += [lambda: _cli(["check", "-"], source),
+                  lambda: _cli(["shapes", "--format", "json", "-"], source)]
+    errors = []
+    for path in paths:
+        try:
+            path()
+        except Exception:
+            errors.append(traceback.format_exc())
+    return errors
+
+
+def _cli(argv: List[str], source: str) -> None:
+    """Run the CLI in-process on ``source`` as stdin; a crash or an odd status raises."""
+    from flake8_flatten.cli import main
+
+    stdin = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(source.encode("utf-8", "surrogatepass")))
+    try:
+        with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()) as err:
+            status = main(argv)
+    finally:
+        sys.stdin = stdin
+    if status not in (0, 1) and not (status == 2 and err.getvalue().count("\n") == 1):
+        raise AssertionError(f"flake8-flatten {' '.join(argv)} exited {status}: {err.getvalue()!r}")
+
+
+def kerasify(source: str, seed: int) -> Optional[str]:
+    """``source`` with some names replaced by Keras spellings (``layers.Dense``,
+    ``keras.Sequential``, ``Model``, ``Input``...), so discovery meets Keras calls in
+    arbitrary positions; None when it does not parse."""
+    import random
+
+    rng = random.Random(seed)
+    spellings = ("keras.Sequential", "Sequential", "keras.Model", "Model", "keras.Input", "Input",
+                 "layers.Dense", "layers.Conv2D", "layers.Flatten", "layers.Add", "layers.add",
+                 "layers.Reshape", "layers.LSTM", "layers.Bidirectional", "layers.TimeDistributed",
+                 "layers.Concatenate", "layers.MaxPooling2D", "layers.Embedding", "model",
+                 "model.add", "model.predict", "np.zeros")
+
+    class Rename(ast.NodeTransformer):
+        def visit_Name(self, node: ast.Name):
+            if isinstance(node.ctx, ast.Load) and rng.random() < 0.5:
+                return ast.copy_location(ast.parse(rng.choice(spellings), mode="eval").body, node)
+            return node
+
+    try:
+        tree = Rename().visit(ast.parse(source))
+        return KERAS_HEADER + ast.unparse(ast.fix_missing_locations(tree)) + "\n"
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+#: Makes any program pass the cheap pre-check and resolve Keras names.
+KERAS_HEADER = ("import keras\nimport numpy as np\nfrom keras import layers\n"
+                "from keras import Sequential, Model, Input\n")
+
+
+def with_keras_header(source: str) -> str:
+    """The header inserted after any ``from __future__`` imports (they must come first)."""
+    try:
+        body = ast.parse(source).body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return KERAS_HEADER + source
+    future = [node for node in body if isinstance(node, ast.ImportFrom) and node.module == "__future__"]
+    if not future:
+        return KERAS_HEADER + source
+    lines = source.splitlines(keepends=True)
+    end = future[-1].end_lineno
+    return "".join(lines[:end]) + "\n" + KERAS_HEADER + "".join(lines[end:])
+
+
+# --- static engine vs the NumPy references ----------------------------------------------
+
+
+def static_facts(model: ModelDescription):
+    """``(run, raw static shapes, verified shapes)`` of one model."""
+    from flake8_flatten.shapes.engine import verified
+
+    run = run_model(model)
+    return run, [r.output_shape for r in run.results], verified(run)
+
+
+def check_numpy(run, raw, checked, tally: Tally, where: str) -> List[Optional[tuple]]:
+    """Count every static claim as confirmed, unconfirmed or a disagreement; returns
+    the reference's concrete shapes (first stand-in) for comparison with Keras."""
+    from flake8_flatten.verify import reference_graph
+    from flake8_flatten.verify.engine import FILLS
+
+    concrete = [reference_graph(run.inputs, run.calls, run.sources, fill) for fill in FILLS]
+    for i, shape in enumerate(raw):
+        if shape is None:
+            continue
+        tally.add("numpy: static claims")
+        if checked[i] is not None:
+            tally.add("numpy: confirmed")
+        elif all(c[i] is not None for c in concrete):
+            tally.note("numpy: DISAGREEMENTS", f"{where}: {run.calls[i].kind} (line {run.calls[i].line}): "
+                                               f"static {shape}, NumPy {[c[i] for c in concrete]}")
+        else:
+            tally.add("numpy: unconfirmed (reference cannot run)")
+    return concrete[0]
+
+
+# --- real Keras -------------------------------------------------------------------
+
+
+@dataclass
+class KerasRun:
+    """What real Keras did with one file: the output shapes produced at each call
+    site, and where (if anywhere) it refused."""
+
+    shapes: Dict[Site, Set[tuple]]
+    failure: Optional[str] = None  # "Type: message"
+    failure_site: Optional[Site] = None
+
+
+def keras_run(source: str, filename: str) -> KerasRun:
+    """Execute one generated file (our own test data) with real Keras.
+
+    Every layer object the file constructs is tied to its constructor call's site,
+    every layer application the file makes to the application's site (layers a
+    Sequential applies while it builds count at their constructor's site), and each
+    records its output shape.  When the file raises, the failure's site is the
+    layer that failed inside a Sequential build, else the file's failing call.
+    """
+    from tests import keras_live
+
+    keras = keras_live.keras
+    layer_cls = keras.layers.Layer
+    from keras.src.models import sequential as sequential_module
+
+    original_new, original_call = layer_cls.__new__, layer_cls.__call__
+    alive: List[object] = []  # the constructed layers, kept so their ids stay unique
+    constructed: Dict[int, Site] = {}
+    result = KerasRun({})
+    depth = [0]
+    failed: List[object] = []
+
+    def position(frame) -> Site:
+        import inspect
+
+        positions = inspect.getframeinfo(frame, context=0).positions
+        return positions.lineno, positions.col_offset
+
+    def new(cls, *args, **kwargs):
+        obj = original_new(cls, *args, **kwargs)
+        caller = sys._getframe(1)
+        if caller.f_code.co_filename == filename:
+            constructed[id(obj)] = position(caller)
+            alive.append(obj)
+        return obj
+
+    def application_site(layer) -> Optional[Site]:
+        frame = sys._getframe(2)
+        while frame is not None and frame.f_code.co_filename.startswith(keras_live.KERAS_DIR):
+            if frame.f_code.co_filename == sequential_module.__file__:
+                return constructed.get(id(layer))
+            frame = frame.f_back
+        return position(frame) if frame is not None and frame.f_code.co_filename == filename else None
+
+    def call(self, *args, **kwargs):
+        if depth[0]:
+            return original_call(self, *args, **kwargs)
+        site = application_site(self)
+        depth[0] += 1
+        try:
+            outputs = original_call(self, *args, **kwargs)
+        except Exception:
+            if not failed:
+                failed.append(site)
+            raise
+        finally:
+            depth[0] -= 1
+        if site is not None and isinstance(outputs, keras.KerasTensor):
+            result.shapes.setdefault(site, set()).add(tuple(outputs.shape))
+        return outputs
+
+    layer_cls.__new__, layer_cls.__call__ = new, call
+    try:
+        with keras_live.tensorflow_shim(), keras_live._shapes_only():
+            exec(compile(source, filename, "exec"), {"__name__": "__main__", "__file__": filename})
+    except Exception as exc:
+        result.failure = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ''}"
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+        result.failure_site = failed[0] if failed and failed[0] is not None else (
+            (frames[-1].lineno, frames[-1].colno) if frames else None)
+    finally:
+        layer_cls.__new__, layer_cls.__call__ = original_new, original_call
+    return result
+
+
+def _consistent(static: tuple, keras: tuple) -> bool:
+    """Keras's rank, and every size the static shape states is Keras's."""
+    return len(static) == len(keras) and all(s is None or s == k for s, k in zip(static, keras))
+
+
+def enclosing(site: Optional[Site], sites: List[Site]) -> Optional[Site]:
+    """The layer call whose text holds ``site`` (a wrapped layer's constructor is inside
+    its wrapper's call); generated files write one layer call per line."""
+    if site is None:
+        return None
+    on_line = [s for s in sites if s[0] == site[0] and s[1] <= site[1]]
+    return max(on_line) if on_line else site
+
+
+def check_keras(model: ModelDescription, raw, checked, concrete, findings: List[Finding],
+                live: KerasRun, tally: Tally, where: str) -> None:
+    """Every static claim against Keras; FLT004 exactly where Keras refuses."""
+    sites = [(call.line, call.col) for call in model.layers]
+    failure = enclosing(live.failure_site, sites) if live.failure is not None else None
+    for i, site in enumerate(sites):
+        kind = f"{where}: {model.layers[i].kind} at {site[0]}:{site[1]}"
+        built = live.shapes.get(site, set())
+        for label, shape in (("raw static", raw[i]), ("reported", checked[i])):
+            if shape is None:
+                continue
+            if not built and failure is not None and site != failure:
+                tally.add(f"keras: {label} shapes after Keras's refusal (unverifiable)")
+                continue
+            tally.add(f"keras: {label} shapes compared")
+            if not any(_consistent(shape, k) for k in built):
+                refused = f" (refused: {live.failure})" if site == failure else ""
+                tally.note(f"keras: WRONG {label} shapes", f"{kind}: static {shape}, Keras {sorted(built)}{refused}")
+            elif shape in built:
+                tally.add(f"keras: {label} shapes exact")
+        if len(built) == 1:
+            (keras_shape,) = built
+            tally.add("keras: layer shapes Keras built")
+            if checked[i] is None:
+                tally.add("keras: layer shapes left unknown statically")
+            if concrete[i] is not None:  # the NumPy reference itself, against Keras
+                tally.add("numpy vs keras: compared")
+                if tuple(concrete[i][1:]) != tuple(keras_shape[1:]):
+                    tally.note("numpy vs keras: DISAGREEMENTS", f"{kind}: NumPy {concrete[i]}, Keras {keras_shape}")
+    flagged = {(f.line, f.col) for f in findings if f.code == "FLT004"}
+    for site in flagged:
+        tally.add("flt004: reported")
+        if site == failure:
+            tally.add("flt004: confirmed (Keras refuses there)")
+        elif failure is None or site in live.shapes:
+            tally.note("flt004: FALSE (Keras builds it)", f"{where}: FLT004 at {site}, Keras built "
+                                                          f"{'the model' if failure is None else 'this layer'}")
+        else:
+            tally.add("flt004: beyond Keras's first refusal")
+    if live.failure is None:
+        tally.add("keras: models built")
+        return
+    tally.add("keras: models refused")
+    if failure not in sites:
+        tally.note("keras: refusals not at a discovered layer", f"{where}: {live.failure} at {live.failure_site}")
+    elif failure not in flagged:
+        tally.note("flt004: missed refusals (gaps)", f"{where}: {live.failure} at {live.failure_site}")
+
+
+def check_generated(seed: int, tally: Tally, live: bool) -> None:
+    """One generated model through every check: nothing escapes, one model is
+    discovered, the NumPy references agree, and (``live``) Keras agrees."""
+    from .model_generator import generate
+
+    generated = generate(seed)
+    source, where = generated.source, f"seed {seed}"
+    tally.add("models generated")
+    for error in escaped(source):
+        tally.note("ESCAPED exceptions", f"{where}: {error.strip().splitlines()[-1]}")
+    models = discover(source)
+    if len(models) != 1:
+        tally.note("models not discovered as one model", f"{where}: {len(models)} models")
+        return
+    (model,) = models
+    run, raw, checked = static_facts(model)
+    concrete = check_numpy(run, raw, checked, tally, where)
+    if live:
+        check_keras(model, raw, checked, concrete, lint(source), keras_run(source, f"<fuzz seed {seed}>"),
+                    tally, where)

@@ -1,0 +1,727 @@
+"""A seeded generator of random Keras model source files (our own test data).
+
+`generate(seed)` writes one model in one of several syntactic styles -- a
+``Sequential([...])`` list, ``model.add(...)`` calls, or a functional graph
+(``x = layers.Conv2D(...)(x)``, branches joined by merge layers, shared layers) --
+with one of several import styles, hyperparameters bound to module constants or
+written inline, positional or keyword arguments, tuples or lists, and the input
+declared by ``keras.Input`` or by ``input_shape=`` on the first layer.
+
+The generator tracks only what it needs to make most models plausible (the rank
+and, where obvious, the last axis size); it never computes shapes, so it cannot
+share a mistake with the static engine.  A fraction of layers is drawn without
+regard to the tensor they get (wrong rank, oversized windows, Reshape targets of
+the wrong size, mismatched merges), so models Keras refuses are generated too.
+Sizes stay small so that Keras builds each model in milliseconds.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+#: Keras 3's leading positional parameters for each layer the generator writes
+#: (`tests/test_fuzz.py` checks them against ``inspect.signature`` when Keras is
+#: installed).  Parameters listed here may be written positionally.
+POSITIONAL: Dict[str, Tuple[str, ...]] = {
+    "Dense": ("units", "activation"),
+    **{f"Conv{r}D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate")
+       for r in (1, 2, 3)},
+    "Conv1DTranspose": ("filters", "kernel_size", "strides", "padding", "output_padding", "data_format"),
+    "Conv2DTranspose": ("filters", "kernel_size", "strides", "padding", "output_padding", "data_format"),
+    "Conv3DTranspose": ("filters", "kernel_size", "strides", "padding", "data_format", "output_padding"),
+    "SeparableConv2D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate",
+                        "depth_multiplier"),
+    "DepthwiseConv2D": ("kernel_size", "strides", "padding", "depth_multiplier", "data_format"),
+    "ConvLSTM1D": ("filters", "kernel_size", "strides", "padding", "data_format"),
+    "ConvLSTM2D": ("filters", "kernel_size", "strides", "padding", "data_format"),
+    **{f"{kind}Pooling{r}D": ("pool_size", "strides", "padding", "data_format")
+       for kind in ("Max", "Average") for r in (1, 2, 3)},
+    **{f"Global{kind}Pooling{r}D": ("data_format", "keepdims")
+       for kind in ("Max", "Average") for r in (1, 2, 3)},
+    **{f"ZeroPadding{r}D": ("padding", "data_format") for r in (1, 2, 3)},
+    "Cropping1D": ("cropping",),
+    "Cropping2D": ("cropping", "data_format"),
+    "Cropping3D": ("cropping", "data_format"),
+    "UpSampling1D": ("size",),
+    "UpSampling2D": ("size", "data_format"),
+    "UpSampling3D": ("size", "data_format"),
+    "Flatten": ("data_format",),
+    "Reshape": ("target_shape",),
+    "Permute": ("dims",),
+    "RepeatVector": ("n",),
+    "Embedding": ("input_dim", "output_dim"),
+    "LSTM": ("units", "activation"),
+    "GRU": ("units", "activation"),
+    "SimpleRNN": ("units", "activation"),
+    "Bidirectional": ("layer", "merge_mode"),
+    "TimeDistributed": ("layer",),
+    "Dropout": ("rate",),
+    "SpatialDropout1D": ("rate",),
+    "SpatialDropout2D": ("rate",),
+    "BatchNormalization": ("axis",),
+    "LayerNormalization": ("axis",),
+    "Activation": ("activation",),
+    "LeakyReLU": ("negative_slope",),
+    "Concatenate": ("axis",),
+    "Dot": ("axes", "normalize"),
+    **{name: () for name in ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum")},
+    "Input": ("shape",),
+    "InputLayer": ("shape",),
+}
+
+MERGES = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot")
+
+
+@dataclass(frozen=True)
+class Call:
+    """A layer constructor call: its Keras class and arguments, in writing order."""
+
+    kind: str
+    params: Tuple[Tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Tensor:
+    """What the generator knows of a tensor: its rank (batch axis included) and,
+    when obvious, its non-batch sizes or at least its last size."""
+
+    rank: int
+    sizes: Optional[Tuple[int, ...]] = None
+    last: Optional[int] = None
+
+    @staticmethod
+    def of(sizes: Tuple[int, ...]) -> "Tensor":
+        return Tensor(len(sizes) + 1, tuple(sizes), sizes[-1])
+
+    def with_last(self, last: Optional[int]) -> "Tensor":
+        sizes = self.sizes[:-1] + (last,) if self.sizes and last is not None else None
+        return Tensor(self.rank, sizes, last)
+
+
+@dataclass
+class GeneratedModel:
+    seed: int
+    source: str
+    style: str  # "list", "add" or "functional"
+    imports: str  # the import style's name
+    model_name: str
+    invalid_layers: int  # layers drawn without regard to their input
+
+
+# --- import styles: how each Keras symbol is spelled --------------------------------
+
+@dataclass(frozen=True)
+class ImportStyle:
+    name: str
+    header: str  # may contain {names}: the bare names a from-import brings in
+    layer: str  # prefix of a layer class, e.g. "layers." ("" for from-imported names)
+    model: str  # prefix of Sequential / Model
+    input: str  # how keras.Input is spelled
+    function: str  # prefix of keras.layers.add / concatenate
+
+
+IMPORT_STYLES = (
+    ImportStyle("import keras", "import keras\n", "keras.layers.", "keras.", "keras.Input", "keras.layers."),
+    ImportStyle("from keras import layers", "import keras\nfrom keras import layers\n", "layers.",
+                "keras.", "keras.Input", "layers."),
+    ImportStyle("from keras.layers import names",
+                "from keras.layers import {names}\nfrom keras.models import Model, Sequential\n", "", "",
+                "Input", ""),
+    ImportStyle("from tensorflow import keras", "from tensorflow import keras\n", "keras.layers.",
+                "keras.", "keras.Input", "keras.layers."),
+    ImportStyle("import tensorflow as tf", "import tensorflow as tf\n", "tf.keras.layers.",
+                "tf.keras.", "tf.keras.Input", "tf.keras.layers."),
+    ImportStyle("from tensorflow.keras import layers, models",
+                "from tensorflow.keras import layers, models\n", "layers.", "models.", "layers.Input",
+                "layers."),
+    ImportStyle("from keras import layers as L", "from keras import Input, Model, Sequential\n"
+                "from keras import layers as L\n", "L.", "", "Input", "L."),
+)
+
+
+# --- rendering ------------------------------------------------------------------------
+
+class Writer:
+    """Renders values and calls in one model's chosen style; collects constants and
+    the bare names a from-import must bring in."""
+
+    def __init__(self, rng: random.Random, style: ImportStyle, constant_rate: float):
+        self.rng = rng
+        self.style = style
+        self.constant_rate = constant_rate
+        self.constants: List[str] = []
+        self.bound: Dict[Any, str] = {}
+        self.names: set = set()
+
+    def layer_name(self, kind: str) -> str:
+        if not self.style.layer:
+            self.names.add(kind)
+        return self.style.layer + kind
+
+    def function_name(self, name: str) -> str:
+        if not self.style.function:
+            self.names.add(name)
+        return self.style.function + name
+
+    def constant(self, hint: str, value: Any) -> str:
+        """A module-level name bound to ``value`` (reused for an equal value and hint)."""
+        key = (hint, repr(value))
+        if key not in self.bound:
+            half = value // 2 if isinstance(value, int) and not isinstance(value, bool) else None
+            text = self.literal(value)
+            if half and value == 2 * half and self.rng.random() < 0.3:
+                text = f"{self.constant('base', half)} * 2"
+            name = f"{hint.upper()}_{len(self.constants) + 1}"
+            self.constants.append(f"{name} = {text}")
+            self.bound[key] = name
+        return self.bound[key]
+
+    def literal(self, value: Any) -> str:
+        if isinstance(value, (tuple, list)):
+            items = ", ".join(self.literal(v) for v in value)
+            if isinstance(value, list):
+                return f"[{items}]"
+            return f"({items},)" if len(value) == 1 else f"({items})"
+        return repr(value)
+
+    def value(self, hint: str, value: Any) -> str:
+        if isinstance(value, Call):
+            return self.call(value)
+        sized = isinstance(value, (tuple, list)) or (isinstance(value, int) and not isinstance(value, bool))
+        if sized and self.rng.random() < self.constant_rate:
+            return self.constant(hint, value)
+        return self.literal(value)
+
+    def call(self, call: Call) -> str:
+        """``Conv2D(8, 3, padding='same')``: a random prefix of the parameters that are
+        written in Keras's positional order goes positionally."""
+        order = POSITIONAL.get(call.kind, ())
+        prefix = 0
+        while prefix < min(len(order), len(call.params)) and call.params[prefix][0] == order[prefix]:
+            prefix += 1
+        cut = self.rng.randint(min(prefix, 1), prefix) if prefix else 0
+        parts = [self.value(name, value) for name, value in call.params[:cut]]
+        parts += [f"{name}={self.value(name, value)}" for name, value in call.params[cut:]]
+        return f"{self.layer_name(call.kind)}({', '.join(parts)})"
+
+    def header(self) -> str:
+        names = ", ".join(sorted(self.names | {"Input"})) if "{names}" in self.style.header else ""
+        text = self.style.header.format(names=names)
+        if self.constants:
+            text += "\n" + "\n".join(self.constants) + "\n"
+        return text
+
+
+# --- layers: what each family makes of a tensor -----------------------------------------
+
+Maker = Callable[["Draw", Tensor], Tuple[Call, Tensor]]
+
+
+class Draw:
+    """Random hyperparameters, small and mostly plausible."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def size(self, low: int = 1, high: int = 8) -> int:
+        return self.rng.randint(low, high)
+
+    def per_axis(self, rank: int, low: int, high: int):
+        """An int, or a tuple/list with one entry per spatial axis."""
+        if rank == 1 or self.chance(0.6):
+            value = self.size(low, high)
+            return (value,) if rank == 1 and self.chance(0.2) else value
+        values = tuple(self.size(low, high) for _ in range(rank))
+        return list(values) if self.chance(0.2) else values
+
+    def padding(self, causal: bool = False) -> str:
+        options = ["valid", "same"] + (["causal"] if causal else [])
+        return "SAME" if self.chance(0.03) else self.rng.choice(options)
+
+    def data_format(self) -> Optional[str]:
+        roll = self.rng.random()
+        return "channels_first" if roll < 0.08 else "channels_last" if roll < 0.2 else None
+
+    def activation(self) -> Optional[str]:
+        return self.rng.choice([None, None, "relu", "tanh", "softmax", "sigmoid"])
+
+
+def params(**entries) -> Tuple[Tuple[str, Any], ...]:
+    """Keyword order as given, absent (None) entries dropped."""
+    return tuple((k, v) for k, v in entries.items() if v is not None)
+
+
+def spatial(t: Tensor, rank: int) -> Tensor:
+    """After a layer that changes spatial sizes: only the rank is certain."""
+    return Tensor(t.rank if t.rank == rank + 2 else rank + 2)
+
+
+def conv(rank: int, transpose: bool = False) -> Maker:
+    def make(d: Draw, t: Tensor):
+        filters = d.size(1, 8)
+        strides = d.per_axis(rank, 1, 3) if d.chance(0.4) else None
+        dilation = d.per_axis(rank, 1, 2) if d.chance(0.15) else None
+        fmt = d.data_format()
+        kind = f"Conv{rank}D{'Transpose' if transpose else ''}"
+        output_padding = 0 if transpose and d.chance(0.1) else None
+        call = Call(kind, params(filters=filters, kernel_size=d.per_axis(rank, 1, 5), strides=strides,
+                                 padding=d.padding(causal=rank == 1 and not transpose),
+                                 data_format=fmt, dilation_rate=dilation,
+                                 output_padding=output_padding, activation=d.activation()))
+        return call, Tensor(rank + 2, None, None if fmt == "channels_first" else filters)
+    return make
+
+
+def separable(d: Draw, t: Tensor):
+    filters = d.size(1, 8)
+    call = Call("SeparableConv2D", params(filters=filters, kernel_size=d.per_axis(2, 1, 4),
+                                          padding=d.padding(), depth_multiplier=d.size(1, 2) if d.chance(0.3) else None))
+    return call, Tensor(4, None, filters)
+
+
+def depthwise(d: Draw, t: Tensor):
+    multiplier = d.size(1, 3) if d.chance(0.5) else None
+    call = Call("DepthwiseConv2D", params(kernel_size=d.per_axis(2, 1, 4), strides=d.per_axis(2, 1, 2) if d.chance(0.3) else None,
+                                          padding=d.padding(), depth_multiplier=multiplier))
+    last = t.last * (multiplier or 1) if t.last is not None else None
+    return call, Tensor(4, None, last)
+
+
+def pool(rank: int, kind: str) -> Maker:
+    def make(d: Draw, t: Tensor):
+        fmt = d.data_format()
+        call = Call(f"{kind}Pooling{rank}D", params(  # AveragePooling has no default pool_size
+            pool_size=d.per_axis(rank, 1, 3) if kind == "Average" or d.chance(0.6) else None,
+            strides=d.per_axis(rank, 1, 3) if d.chance(0.3) else None,
+            padding=d.padding() if d.chance(0.5) else None, data_format=fmt))
+        return call, Tensor(rank + 2, None, None if fmt == "channels_first" else t.last)
+    return make
+
+
+def global_pool(rank: int, kind: str) -> Maker:
+    def make(d: Draw, t: Tensor):
+        fmt = d.data_format()
+        keepdims = True if d.chance(0.15) else None
+        call = Call(f"Global{kind}Pooling{rank}D", params(data_format=fmt, keepdims=keepdims))
+        last = t.last if fmt != "channels_first" else None
+        return call, Tensor(rank + 2 if keepdims else 2, None, last)
+    return make
+
+
+def edges(rank: int, kind: str) -> Maker:
+    def make(d: Draw, t: Tensor):
+        name = "padding" if kind == "ZeroPadding" else "cropping"
+        if rank == 1 or d.chance(0.5):
+            value = d.per_axis(rank, 0, 2)
+        else:
+            value = tuple((d.size(0, 2), d.size(0, 2)) for _ in range(rank))
+        return Call(f"{kind}{rank}D", ((name, value),)), Tensor(rank + 2, None, t.last)
+    return make
+
+
+def upsampling(rank: int) -> Maker:
+    def make(d: Draw, t: Tensor):
+        size = d.per_axis(rank, 1, 3) if d.chance(0.6) else None
+        return Call(f"UpSampling{rank}D", params(size=size)), Tensor(rank + 2, None, t.last)
+    return make
+
+
+def dense(d: Draw, t: Tensor):
+    units = d.size(1, 16)
+    return Call("Dense", params(units=units, activation=d.activation())), t.with_last(units)
+
+
+def keeps(kind: str, **options) -> Maker:
+    """Layers that keep the shape: Dropout, BatchNormalization, Activation, ..."""
+    def make(d: Draw, t: Tensor):
+        chosen = {name: d.rng.choice(values) for name, values in options.items()}
+        return Call(kind, params(**chosen)), t
+    return make
+
+
+def flatten(d: Draw, t: Tensor):
+    last = None if t.rank > 2 else t.last
+    sizes = t.sizes
+    total = None
+    if sizes is not None:
+        total = 1
+        for s in sizes:
+            total *= s
+    return Call("Flatten"), Tensor(2, (total,) if total else None, total or last)
+
+
+def reshape(d: Draw, t: Tensor):
+    """A target of the right size when the generator knows one, else -1 forms."""
+    if t.sizes is not None and d.chance(0.8):
+        total = 1
+        for s in t.sizes:
+            total *= s
+        first = d.rng.choice([f for f in range(1, total + 1) if total % f == 0])
+        target = (first, total // first) if d.chance(0.7) else (total,)
+        if len(target) == 2 and d.chance(0.3):
+            target = (-1, target[1])
+    elif t.last is not None and d.chance(0.8):
+        target = (-1, t.last)
+    else:
+        target = (d.size(1, 6), -1) if d.chance(0.5) else (d.size(1, 6), d.size(1, 6))
+    sizes = target if -1 not in target else None
+    return Call("Reshape", (("target_shape", list(target) if d.chance(0.2) else target),)), \
+        Tensor(len(target) + 1, sizes, target[-1] if target[-1] != -1 else None)
+
+
+def permute(d: Draw, t: Tensor):
+    dims = list(range(1, t.rank))
+    d.rng.shuffle(dims)
+    sizes = tuple(t.sizes[i - 1] for i in dims) if t.sizes else None
+    last = t.sizes[dims[-1] - 1] if t.sizes else None
+    return Call("Permute", (("dims", tuple(dims)),)), Tensor(t.rank, sizes, last)
+
+
+def repeat_vector(d: Draw, t: Tensor):
+    n = d.size(1, 6)
+    return Call("RepeatVector", (("n", n),)), Tensor(3, (n, t.last) if t.last else None, t.last)
+
+
+def embedding(d: Draw, t: Tensor):
+    dim = d.size(1, 8)
+    sizes = t.sizes + (dim,) if t.sizes else None
+    return Call("Embedding", params(input_dim=d.size(10, 50), output_dim=dim)), Tensor(t.rank + 1, sizes, dim)
+
+
+def rnn_call(d: Draw) -> Tuple[Call, bool, int]:
+    units = d.size(1, 8)
+    sequences = d.chance(0.5)
+    kind = d.rng.choice(("LSTM", "GRU", "SimpleRNN"))
+    return Call(kind, params(units=units, return_sequences=True if sequences else
+                             (False if d.chance(0.2) else None))), sequences, units
+
+
+def rnn(d: Draw, t: Tensor):
+    call, sequences, units = rnn_call(d)
+    return call, Tensor(3 if sequences else 2, None, units)
+
+
+def bidirectional(d: Draw, t: Tensor):
+    inner, sequences, units = rnn_call(d)
+    merge = d.rng.choice([None, None, "concat", "sum", "mul", "ave"])
+    if d.chance(0.03):
+        inner = Call("Dense", (("units", units),))  # Keras refuses to wrap a non-RNN
+    last = units * 2 if merge in (None, "concat") else units
+    return Call("Bidirectional", params(layer=inner, merge_mode=merge)), Tensor(3 if sequences else 2, None, last)
+
+
+def time_distributed(d: Draw, t: Tensor):
+    """Dense per time step, or a conv over each frame of a video."""
+    if t.rank >= 4 and d.chance(0.6):
+        rank = t.rank - 3
+        inner, out = conv(rank)(d, Tensor(t.rank - 1))
+        return Call("TimeDistributed", (("layer", inner),)), Tensor(t.rank, None, out.last)
+    inner, out = dense(d, t)
+    return Call("TimeDistributed", (("layer", inner),)), t.with_last(out.last)
+
+
+def conv_lstm(rank: int) -> Maker:
+    def make(d: Draw, t: Tensor):
+        filters = d.size(1, 4)
+        sequences = d.chance(0.5)
+        call = Call(f"ConvLSTM{rank}D", params(filters=filters, kernel_size=d.per_axis(rank, 1, 3),
+                                               padding=d.padding() if d.chance(0.5) else None,
+                                               return_sequences=True if sequences else None))
+        return call, Tensor(rank + 3 if sequences else rank + 2, None, filters)
+    return make
+
+
+#: Layers that keep every size (so a residual Add lines up).
+SAME_SHAPE: Tuple[Maker, ...] = (
+    keeps("Dropout", rate=(0.1, 0.25, 0.5)),
+    keeps("BatchNormalization"),
+    keeps("Activation", activation=("relu", "tanh", "softmax")),
+    keeps("LayerNormalization"),
+)
+
+#: (maker, input ranks it suits, weight).  Drawn from the suitable ones, except
+#: for an "invalid" layer, drawn from all.
+LAYERS: List[Tuple[Maker, Tuple[int, ...], float]] = [
+    (dense, (2, 3, 4), 6.0),
+    (SAME_SHAPE[0], (2, 3, 4, 5), 1.5),
+    (SAME_SHAPE[1], (2, 3, 4, 5), 1.0),
+    (SAME_SHAPE[2], (2, 3, 4, 5), 1.0),
+    (SAME_SHAPE[3], (2, 3, 4), 0.5),
+    (keeps("LeakyReLU"), (2, 3, 4), 0.3),
+    (keeps("SpatialDropout1D", rate=(0.1, 0.2)), (3,), 0.3),
+    (keeps("SpatialDropout2D", rate=(0.1, 0.2)), (4,), 0.3),
+    (flatten, (3, 4, 5), 2.5),
+    (reshape, (2, 3, 4), 1.0),
+    (permute, (3, 4), 0.6),
+    (repeat_vector, (2,), 0.8),
+    (embedding, (2,), 0.4),
+    (rnn, (3,), 2.5),
+    (bidirectional, (3,), 1.2),
+    (time_distributed, (3, 4, 5), 1.0),
+    (conv(1), (3,), 3.0),
+    (conv(2), (4,), 4.0),
+    (conv(3), (5,), 2.0),
+    (conv(1, transpose=True), (3,), 0.6),
+    (conv(2, transpose=True), (4,), 1.0),
+    (conv(3, transpose=True), (5,), 0.4),
+    (separable, (4,), 0.5),
+    (depthwise, (4,), 0.5),
+    (conv_lstm(1), (4,), 0.3),
+    (conv_lstm(2), (5,), 0.3),
+    *[(pool(r, kind), (r + 2,), 1.5) for r in (1, 2, 3) for kind in ("Max", "Average")],
+    *[(global_pool(r, kind), (r + 2,), 0.8) for r in (1, 2, 3) for kind in ("Max", "Average")],
+    *[(edges(r, kind), (r + 2,), 0.6) for r in (1, 2, 3) for kind in ("ZeroPadding", "Cropping")],
+    *[(upsampling(r), (r + 2,), 0.6) for r in (1, 2, 3)],
+]
+
+#: Declared inputs (non-batch sizes) by kind of data.
+INPUTS: List[Tuple[str, Callable[[Draw], Tuple[int, ...]]]] = [
+    ("flat", lambda d: (d.size(2, 12),)),
+    ("ids", lambda d: (d.size(3, 10),)),
+    ("sequence", lambda d: (d.size(3, 12), d.size(1, 6))),
+    ("image", lambda d: (d.size(4, 16), d.size(4, 16), d.size(1, 4))),
+    ("volume", lambda d: (d.size(3, 8), d.size(3, 8), d.size(3, 8), d.size(1, 3))),
+]
+
+
+class LayerStack:
+    """Draws the next layer for a tensor; counts the ones drawn without regard to it."""
+
+    def __init__(self, draw: Draw, invalid_rate: float):
+        self.draw = draw
+        self.invalid_rate = invalid_rate
+        self.invalid = 0
+
+    def next(self, t: Tensor) -> Tuple[Call, Tensor]:
+        rng = self.draw.rng
+        suitable = [entry for entry in LAYERS if t.rank in entry[1]]
+        if not suitable or rng.random() < self.invalid_rate:
+            self.invalid += 1
+            return self._invalid(t)
+        maker = rng.choices([m for m, _, _ in suitable], [w for _, _, w in suitable])[0]
+        return maker(self.draw, t)
+
+    def _invalid(self, t: Tensor) -> Tuple[Call, Tensor]:
+        rng = self.draw.rng
+        roll = rng.random()
+        if roll < 0.2 and t.rank > 2:  # a window larger than any size we have
+            rank = t.rank - 2
+            kind = rng.choice(("Conv", "MaxPooling", "Cropping")) if rank <= 3 else "Conv"
+            if kind == "Cropping":
+                return Call(f"Cropping{rank}D", (("cropping", 20),)), Tensor(t.rank)
+            name = "kernel_size" if kind == "Conv" else "pool_size"
+            extra = (("filters", 4),) if kind == "Conv" else ()
+            return Call(f"{kind}{rank}D", extra + ((name, 20),)), Tensor(t.rank)
+        if roll < 0.3:
+            return Call("Reshape", (("target_shape", (self.draw.size(1, 7), self.draw.size(1, 7), 7)),)), Tensor(4)
+        if roll < 0.35:
+            return Call("Dense", (("units", 0),)), Tensor(t.rank)
+        maker, ranks, _ = rng.choice(LAYERS)
+        return maker(self.draw, Tensor(rng.choice(ranks)))
+
+
+# --- whole models ------------------------------------------------------------------------
+
+@dataclass
+class Program:
+    """A model's statements as they will be written, with their style."""
+
+    lines: List[str] = field(default_factory=list)
+
+
+def input_call(w: Writer, d: Draw, sizes: Tuple[int, ...], layer: bool = False) -> str:
+    """``keras.Input(...)``, or in a Sequential (``layer``) sometimes ``InputLayer``."""
+    shape: Any = list(sizes) if d.chance(0.2) else tuple(sizes)
+    if layer and d.chance(0.1):
+        return f"{w.layer_name('InputLayer')}(shape={w.value('shape', shape)})"
+    keyword = "shape=" if d.chance(0.4) else ""
+    return f"{w.style.input}({keyword}{w.value('shape', shape)})"
+
+
+def first_tensor(d: Draw) -> Tuple[str, Tuple[int, ...]]:
+    kind, sizes = d.rng.choice(INPUTS)
+    return kind, sizes(d)
+
+
+def start(stack: LayerStack, kind: str, t: Tensor) -> Tuple[Call, Tensor]:
+    """Text models start with an Embedding; others with any suitable layer."""
+    if kind == "ids" and stack.draw.chance(0.8):
+        return embedding(stack.draw, t)
+    return stack.next(t)
+
+
+def sequential(seed: int, rng: random.Random, w: Writer, stack: LayerStack, style: str) -> Tuple[List[str], str]:
+    d = stack.draw
+    name = rng.choice(("model", "net", "classifier", "encoder"))
+    kind, sizes = first_tensor(d)
+    t = Tensor.of(sizes)
+    calls = []
+    for index in range(rng.randint(1, 8)):
+        call, t = start(stack, kind, t) if index == 0 else stack.next(t)
+        calls.append(call)
+    declare = rng.choice(("Input", "Input", "input_shape", "none" if d.chance(0.3) else "Input"))
+    texts = []
+    if declare == "input_shape" and not calls[0].kind.startswith("SpatialDropout"):
+        first = calls[0]  # (SpatialDropout takes no input_shape=: see test_fuzz.py's xfail)
+        shape = list(sizes) if d.chance(0.2) else tuple(sizes)
+        texts.append(w.call(Call(first.kind, first.params + (("input_shape", shape),))))
+    else:
+        if declare == "Input":
+            texts.append(input_call(w, d, sizes, layer=True))
+        texts.append(w.call(calls[0]))
+    texts += [w.call(c) for c in calls[1:]]
+    model_class = w.style.model + "Sequential"
+    if style == "list":
+        keyword = "layers=" if d.chance(0.15) else ""
+        body = "".join(f"    {text},\n" for text in texts)
+        suffix = f', name="{name}_{seed}"' if d.chance(0.2) else ""
+        return [f"{name} = {model_class}({keyword}[\n{body}]{suffix})"], name
+    return [f"{name} = {model_class}()"] + [f"{name}.add({text})" for text in texts], name
+
+
+class Graph:
+    """The functional body: statements, fresh names, the current tensor."""
+
+    def __init__(self, w: Writer, stack: LayerStack):
+        self.w = w
+        self.stack = stack
+        self.d = stack.draw
+        self.lines: List[str] = []
+        self.count = 0
+
+    def fresh(self, prefix: str = "h") -> str:
+        self.count += 1
+        return f"{prefix}{self.count}"
+
+    def apply(self, target: str, call: Call, source: str) -> None:
+        self.lines.append(f"{target} = {self.w.call(call)}({source})")
+
+    def step(self, name: str, t: Tensor, reassign: bool) -> Tuple[str, Tensor]:
+        call, out = self.stack.next(t)
+        target = name if reassign else self.fresh()
+        self.apply(target, call, name)
+        return target, out
+
+    def branch(self, name: str, t: Tensor, keep_last: bool) -> Tuple[str, Tensor]:
+        """0-2 layers that keep every size but (unless ``keep_last``) the last."""
+        for _ in range(self.d.rng.randint(0, 2)):
+            roll = self.d.rng.random()
+            if roll < 0.4 and t.rank >= 2:
+                units = t.last if keep_last and t.last else self.d.size(1, 8)
+                call = Call("Dense", (("units", units),))
+                out = t.with_last(units)
+            elif roll < 0.6 and 3 <= t.rank <= 5:
+                filters = t.last if keep_last and t.last else self.d.size(1, 8)
+                call = Call(f"Conv{t.rank - 2}D", params(filters=filters, kernel_size=self.d.size(1, 3),
+                                                         padding="same"))
+                out = t.with_last(filters)
+            else:
+                call, out = self.d.rng.choice(SAME_SHAPE)(self.d, t)
+            target = self.fresh("b")
+            self.apply(target, call, name)
+            name, t = target, out
+        return name, t
+
+    def merge(self, names: List[str], t: Tensor) -> Tuple[str, Tensor]:
+        """One merge of ``names``: a layer object or a lowercase function."""
+        rng = self.d.rng
+        kind = rng.choice(MERGES if len(names) == 2 else MERGES[2:-1] + ("Add",))
+        options: Tuple = ()
+        if kind == "Concatenate" and rng.random() < 0.5:
+            options = (("axis", rng.choice((-1, -1, 1, t.rank - 1))),)
+        if kind == "Dot":
+            options = (("axes", rng.choice((-1, 1, (1, 1), (t.rank - 1, t.rank - 1)))),)
+        listed = f"[{', '.join(names)}]"
+        target = self.fresh("m")
+        if kind != "Dot" and rng.random() < 0.35:
+            extra = "".join(f", {k}={self.w.literal(v)}" for k, v in options)
+            self.lines.append(f"{target} = {self.w.function_name(kind.lower())}({listed}{extra})")
+        else:
+            self.lines.append(f"{target} = {self.w.call(Call(kind, options))}({listed})")
+        last = None if kind in ("Concatenate", "Dot") else t.last
+        return target, Tensor(t.rank, None, last) if kind != "Dot" else Tensor(2)
+
+    def residual(self, name: str, t: Tensor) -> Tuple[str, Tensor]:
+        """Two branches of one tensor merged (they line up unless a layer was drawn invalid)."""
+        concat = self.d.chance(0.3)
+        left, lt = self.branch(name, t, keep_last=not concat)
+        right, _ = self.branch(name, t, keep_last=not concat)
+        if concat:
+            target = self.fresh("m")
+            call = self.w.call(Call("Concatenate", (("axis", -1),) if self.d.chance(0.5) else ()))
+            self.lines.append(f"{target} = {call}([{left}, {right}])")
+            return target, Tensor(t.rank)
+        return self.merge([left, right], lt)
+
+    def shared(self, name: str, t: Tensor) -> Tuple[str, Tensor]:
+        """One layer object applied twice in a row (refused when the sizes differ)."""
+        units = t.last if t.last and self.d.chance(0.6) else self.d.size(1, 8)
+        layer = self.fresh("shared")
+        self.lines.append(f"{layer} = {self.w.call(Call('Dense', (('units', units),)))}")
+        first, second = self.fresh(), self.fresh()
+        self.lines.append(f"{first} = {layer}({name})")
+        self.lines.append(f"{second} = {layer}({first})")
+        return second, t.with_last(units)
+
+
+def functional(seed: int, rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[str], str]:
+    g = Graph(w, stack)
+    d = stack.draw
+    kind, sizes = first_tensor(d)
+    input_names = [rng.choice(("inputs", "inp", "x_in", "image"))]
+    g.lines.append(f"{input_names[0]} = {input_call(w, d, sizes)}")
+    t = Tensor.of(sizes)
+    name = input_names[0]
+    if d.chance(0.2):  # a second input, merged early
+        second = "aux"
+        other = sizes if d.chance(0.8) else first_tensor(d)[1]
+        g.lines.append(f"{second} = {input_call(w, d, other)}")
+        input_names.append(second)
+        name, t = g.merge([name, second], t)
+    reassign = d.chance(0.6)
+    if reassign and name in input_names:
+        call, t = start(stack, kind, t)
+        g.apply("x", call, name)
+        name = "x"
+    for _ in range(rng.randint(1, 7)):
+        roll = rng.random()
+        if roll < 0.15:
+            name, t = g.residual(name, t)
+        elif roll < 0.2 and t.rank <= 4:
+            name, t = g.shared(name, t)
+        else:
+            name, t = g.step(name, t, reassign and name == "x")
+    outputs = name
+    if d.chance(0.15) and t.rank == 2:  # two heads
+        heads = [g.fresh("out"), g.fresh("out")]
+        for head in heads:
+            g.apply(head, Call("Dense", (("units", d.size(1, 4)),)), name)
+        outputs = f"[{', '.join(heads)}]"
+    model_name = rng.choice(("model", "net", "autoencoder"))
+    ins = input_names[0] if len(input_names) == 1 and d.chance(0.7) else f"[{', '.join(input_names)}]"
+    model_class = w.style.model + "Model"
+    if d.chance(0.5):
+        g.lines.append(f"{model_name} = {model_class}(inputs={ins}, outputs={outputs})")
+    else:
+        g.lines.append(f"{model_name} = {model_class}({ins}, {outputs})")
+    return g.lines, model_name
+
+
+def generate(seed: int, invalid_rate: float = 0.07) -> GeneratedModel:
+    """One random model file; the same seed always gives the same file."""
+    rng = random.Random(seed)
+    style = rng.choice(IMPORT_STYLES)
+    w = Writer(rng, style, constant_rate=rng.choice((0.0, 0.0, 0.3, 0.7)))
+    stack = LayerStack(Draw(rng), invalid_rate)
+    kind = rng.choice(("list", "add", "functional"))
+    if kind == "functional":
+        body, name = functional(seed, rng, w, stack)
+    else:
+        body, name = sequential(seed, rng, w, stack, kind)
+    source = f'"""Generated model, seed {seed}."""\n' + w.header() + "\n" + "\n".join(body) + "\n"
+    return GeneratedModel(seed, source, kind, style.name, name, stack.invalid)
