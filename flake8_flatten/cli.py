@@ -45,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name of the file read from '-' (a .ipynb name reads a notebook)")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
+    fix = commands.add_parser("fix", help="insert the Flatten() each FLT001 asks for, in place")
+    fix.add_argument("--diff", action="store_true",
+                     help="print a unified diff and write nothing (exit 1 if there are changes)")
+    fix.add_argument("--pooling", action="store_true",
+                     help="insert GlobalAveragePoolingND() instead of Flatten() after feature maps")
+    fix.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     return parser
 
 
@@ -137,7 +143,13 @@ def run_check(args: argparse.Namespace) -> int:
     return 2 if unreadable else 1 if found else 0
 
 
-COMMANDS = {"shapes": run_shapes, "check": run_check}
+def run_fix(args: argparse.Namespace) -> int:
+    from .fix import run_fix as fix_files
+
+    return fix_files(args.paths, args.diff, args.pooling)
+
+
+COMMANDS = {"shapes": run_shapes, "check": run_check, "fix": run_fix}
 
 
 def main(argv: Optional[List[str]] = None) -> int:

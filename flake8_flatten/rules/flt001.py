@@ -22,7 +22,8 @@ a Dense is reported only if every path from it to the outputs keeps its axes.
 
 from __future__ import annotations
 
-from typing import List, Optional
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
 
 from ..config import active
 from ..model import LayerCall, ModelDescription, Shape, format_shape
@@ -40,7 +41,23 @@ _GLOBAL_POOLING = {3: "GlobalAveragePooling1D", 4: "GlobalAveragePooling2D", 5: 
 _PROVENANCE_AFTER = {FEATURE_MAP: _SPATIAL, RESHAPE: _RAW, SEQUENCE: _SEQUENCE, REDUCER: None}
 
 
+@dataclass(frozen=True)
+class Remedy:
+    """What a finding asks for, as data for `flake8-flatten fix`: the layers that would
+    fix it (``"Flatten"``, ``"GlobalAveragePooling2D"``; preferred first), inserted
+    before ``dense``, whose input is ``given``."""
+
+    dense: LayerCall
+    given: Shape
+    layers: Tuple[str, ...]
+
+
 def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Finding]:
+    return [finding for finding, _ in diagnose(model, run)]
+
+
+def diagnose(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Tuple[Finding, Remedy]]:
+    """Each finding with its remedy."""
     run = run or run_model(model)
     provenance: List[Optional[str]] = [_RAW] * len(run.inputs)
     consumers = run.consumers()
@@ -112,7 +129,7 @@ def _output_reached(run: GraphRun, consumers, index: int) -> Optional[int]:
     return next((ref for ref in run.outputs if ref - k in later), None)
 
 
-def _finding(run: GraphRun, consumers, index: int, provenance: str) -> Finding:
+def _finding(run: GraphRun, consumers, index: int, provenance: str) -> Tuple[Finding, Remedy]:
     dense = run.results[index].call
     checked = verified(run)
     given = run.shape_of(run.sources[index][0], checked)
@@ -130,23 +147,25 @@ def _finding(run: GraphRun, consumers, index: int, provenance: str) -> Finding:
     pooling = _GLOBAL_POOLING.get(len(given)) if given is not None and provenance == _SPATIAL else None
     if inputs is None and pooling:  # sizes not fixed: Flatten cannot work, pooling can
         fix = f"Add {pooling}() before it"
+        layers: Tuple[str, ...] = (pooling,)
     else:
+        layers = ("Flatten",) + ((pooling,) if pooling else ())
         fix = "Add Flatten()" + (f" (or {pooling}())" if pooling else "") + " before it"
         if inputs is not None:
             fix += f" to connect all {inputs} inputs"
-            fixed = _fixed_shape(given, dense)
+            fixed = fixed_shape(given, dense)
             if fixed is not None:
                 fix += f" (it then outputs {format_shape(fixed)})"
     fix += ", or wrap it in TimeDistributed(...) if per-position is intended"
     message = "; ".join(parts) + ". " + fix
-    return Finding(dense.line, dense.col, CODE, message)
+    return Finding(dense.line, dense.col, CODE, message), Remedy(dense, given, layers)
 
 
-def _fixed_shape(given: Shape, dense: LayerCall) -> Shape:
-    """Dense's output after the suggested Flatten(), NumPy-verified; None if unsure."""
+def fixed_shape(given: Shape, dense: LayerCall, layer: str = "Flatten") -> Shape:
+    """Dense's output after the suggested ``layer``, NumPy-verified; None if unsure."""
     if given is None:
         return None
-    calls = [LayerCall("Flatten"), dense]
+    calls = [LayerCall(layer), dense]
     static = [r.output_shape for r in infer_chain(given, calls)]
     return confirm([given], calls, chain_sources(len(calls)), static)[-1]
 
