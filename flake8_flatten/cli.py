@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
 import os
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator, List, Optional
 
 from . import __version__
+from .config import ConfigError, arguments, from_arguments, using
 from .notebooks import NotebookError, NotebookSource, read_notebook
 
 #: What directories are searched for; named files are read whatever their suffix.
@@ -34,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="flake8-flatten", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", required=True,  # each takes --config...
+                                     parser_class=functools.partial(_Parser, parents=[arguments()]))
     shapes = commands.add_parser("shapes", help="print each model's layers and output shapes")
     shapes.add_argument("--format", choices=("table", "json"), default="table")
     shapes.add_argument("paths", nargs="+", metavar="PATH")
@@ -155,8 +158,9 @@ COMMANDS = {"shapes": run_shapes, "check": run_check, "fix": run_fix}
 def main(argv: Optional[List[str]] = None) -> int:
     try:
         args = _parser().parse_args(argv)
-        return COMMANDS[args.command](args)
-    except UsageError as exc:
+        with using(from_arguments(args)):  # pyproject.toml's options, flags over them
+            return COMMANDS[args.command](args)
+    except (UsageError, ConfigError) as exc:
         report_error(exc)
         return 2
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -217,6 +218,7 @@ def test_missing_named_config_is_an_error(tmp_path):
 
 
 def project(tmp_path: Path, config_file: str = "", text: str = "") -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "readme_example.py").write_text(README)
     (tmp_path / "custom.py").write_text(CUSTOM)
     if config_file:
@@ -292,3 +294,51 @@ def test_flake8_checks_the_keys_of_the_config_file_it_was_told_to_read(tmp_path)
     assert flake8_error(tmp_path, "--config", "ci/lint.cfg") == (
         "flake8-flatten: ci/lint.cfg: unknown key 'flatten-verify' in [flake8] "
         "(known: flatten-dense-like, flatten-no-verify, flatten-sequence-axes)")
+
+
+# -- the standalone front-end ------------------------------------------------------
+
+
+def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "flake8_flatten", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=120)
+
+
+def test_cli_reads_the_nearest_pyproject_and_flags_override_it(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.flake8-flatten]\nsequence-axes = true\n")
+    src = project(tmp_path / "src" / "pkg")
+    assert cli(src, "check", "readme_example.py").returncode == 0
+    overridden = cli(src, "check", "--no-sequence-axes", "--no-verify", "readme_example.py")
+    assert overridden.returncode == 1
+    assert overridden.stdout.startswith("readme_example.py:6:11: FLT001 Dense(16) gets input (None, 3, 2)")
+
+
+def test_cli_dense_like_reaches_shapes_and_check(tmp_path):
+    src = project(tmp_path)
+    (model,) = json.loads(cli(src, "shapes", "--format", "json", "--dense-like", "NoisyDense",
+                              "custom.py").stdout)["models"]
+    assert (model["layers"][-1]["class"], model["output_shape"]) == ("NoisyDense", [None, 13, 13, 10])
+    write(tmp_path / "ci.toml", "[tool.flake8-flatten]\ndense-like = ['mypkg.layers.NoisyDense']\n")
+    assert cli(src, "check", "custom.py").returncode == 0
+    assert cli(src, "check", "--config", "ci.toml", "custom.py").stdout.startswith(
+        "custom.py:8:5: FLT001 NoisyDense(10) ")
+
+
+@pytest.mark.parametrize("args, toml, error", [
+    ((), "[tool.flake8-flatten]\nsequnce-axes = true\n",
+     "pyproject.toml: unknown key 'sequnce-axes' in [tool.flake8-flatten] "
+     "(known: dense-like, sequence-axes, verify)"),
+    ((), "[tool.flake8-flatten]\nverify = 'off'\n",
+     "pyproject.toml: verify in [tool.flake8-flatten] must be true or false, not 'off'"),
+    (("--dense-like", "a.b.Flatten"), "",
+     "--dense-like: dense-like entry 'a.b.Flatten' has the name of the Keras layer Flatten; "
+     "only Dense's own name may be reused"),
+    (("--config", "missing.toml"), "", "cannot read missing.toml: No such file or directory"),
+])
+def test_cli_configuration_mistakes_are_one_line_and_exit_2(tmp_path, args, toml, error):
+    src = project(tmp_path)
+    if toml:
+        write(src / "pyproject.toml", toml)
+    for command in ("check", "shapes"):
+        proc = cli(src, command, *args, "readme_example.py")
+        assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"flake8-flatten: error: {error}\n")
