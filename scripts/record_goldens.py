@@ -1,4 +1,4 @@
-"""Record golden shapes from real Keras for every layer case (and model corpus file).
+"""Record golden shapes and parameter counts from real Keras for every layer case (and model file).
 
 Run after adding cases or corpus files:  python scripts/record_goldens.py
 (``--only layers`` / ``--only models`` records one part).
@@ -36,7 +36,9 @@ def record_layer_cases() -> None:
         + "\n"
     )
     errors = sum("error" in o for o in outcomes.values())
-    print(f"recorded {len(outcomes)} layer cases ({errors} refused by Keras) -> {GOLDEN}")
+    counted = sum("params" in o for o in outcomes.values())
+    print(f"recorded {len(outcomes)} layer cases ({errors} refused by Keras, {counted} with "
+          f"count_params()) -> {GOLDEN}")
 
 
 def record_models() -> None:

@@ -29,19 +29,20 @@ def keras_layer(call: LayerCall):
 
 
 def case_outcome(case) -> dict:
-    """``{"shape": [...]}`` from Keras, or ``{"error": "..."}`` where Keras refuses."""
+    """``{"shape": [...], "params": layer.count_params()}`` from Keras, or
+    ``{"error": "..."}`` where Keras refuses."""
     try:
+        layer = keras_layer(case.call)
         if case.multiple:
             xs = [keras.Input(batch_shape=shape) for shape in case.input_shape]
-            layer = keras_layer(case.call)
             y = layer(*xs) if case.call.kind == "MultiHeadAttention" else layer(xs)
         else:
-            y = keras_layer(case.call)(keras.Input(batch_shape=case.input_shape))
+            y = layer(keras.Input(batch_shape=case.input_shape))
     except Exception as exc:  # any refusal by Keras is the fact we record
         return {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"}
     if isinstance(y, (list, tuple)):
         return {"error": "multiple outputs"}
-    return {"shape": list(y.shape)}
+    return {"shape": list(y.shape), "params": layer.count_params()}
 
 
 # -- whole models: execute a corpus file of tests/models/ and record every Sequential --

@@ -6,6 +6,8 @@ Every windowed layer goes through `window_length` (conv and pooling) or
 ``compute_conv_output_shape`` / ``compute_pooling_output_shape`` /
 ``compute_conv_transpose_output_shape``, serves the whole family.  The specs
 themselves are tables built by small factories (`conv_spec`, `pool_spec`...).
+Every convolution's weights are its kernel volume times the channels it connects
+(`kernel_volume`, `input_channels`), plus a bias; the other layers build none.
 """
 
 from __future__ import annotations
@@ -23,7 +25,11 @@ from .spec import (
     as_bool,
     as_int,
     as_str,
+    bias,
     channels_first,
+    known,
+    no_weights,
+    product,
 )
 
 Size = Optional[int]
@@ -184,9 +190,46 @@ def _depthwise(params: Params, c: Size) -> Size:
     return None if multiplier is None else c * multiplier
 
 
-def conv_spec(rank: int, positional: Tuple[str, ...], channels: Callable, *, transposed=False,
-              causal=False, strided_dilation_ok=False) -> LayerSpec:
-    """One convolution layer: its window, its output channels, Keras's argument checks."""
+def _conv_weights(params: Params, c: int, volume: int) -> int:
+    """Conv: a (*kernel_size, c / groups, filters) kernel; ConvTranspose (no groups) the
+    same count as (*kernel_size, filters, c)."""
+    filters, groups = as_int(params["filters"]), as_int(params.get("groups", 1))
+    known(filters, groups)
+    return volume * (c // groups) * filters + bias(params, filters)
+
+
+def _depthwise_weights(params: Params, c: int, volume: int) -> int:
+    multiplier = as_int(params["depth_multiplier"])
+    known(multiplier)
+    return volume * c * multiplier + bias(params, c * multiplier)
+
+
+def _separable_weights(params: Params, c: int, volume: int) -> int:
+    """A depthwise kernel, then a 1x1 pointwise kernel to ``filters``."""
+    multiplier, filters = as_int(params["depth_multiplier"]), as_int(params["filters"])
+    known(multiplier, filters)
+    return volume * c * multiplier + c * multiplier * filters + bias(params, filters)
+
+
+def kernel_volume(params: Params, rank: int) -> int:
+    """Positions in one kernel window: the product of ``kernel_size``."""
+    volume = product(ints(params["kernel_size"], rank, "kernel_size"))
+    known(volume)
+    return volume
+
+
+def input_channels(params: Params, shape: tuple) -> int:
+    """The size of the channel axis the kernel connects (per data_format)."""
+    first = layout(params)
+    channels = None if first is None else shape[1] if first else shape[-1]
+    known(channels)
+    return channels
+
+
+def conv_spec(rank: int, positional: Tuple[str, ...], channels: Callable, weights: Callable, *,
+              transposed=False, causal=False, strided_dilation_ok=False) -> LayerSpec:
+    """One convolution layer: its window, its output channels, its weights, Keras's
+    argument checks."""
 
     def rule(params: Params, shape: tuple):
         kernel = ints(params["kernel_size"], rank, "kernel_size")
@@ -207,10 +250,13 @@ def conv_spec(rank: int, positional: Tuple[str, ...], channels: Callable, *, tra
 
         return map_spatial(params, shape, along, lambda c: channels(params, c))
 
+    def count(params: Params, shape: tuple) -> int:
+        return weights(params, input_channels(params, shape), kernel_volume(params, rank))
+
     defaults = {"strides": 1, "padding": "valid", "dilation_rate": 1}
     if "depth_multiplier" in positional:
         defaults["depth_multiplier"] = 1
-    return LayerSpec(positional, rule, FEATURE_MAP, defaults, exact_rank=rank + 2)
+    return LayerSpec(positional, rule, FEATURE_MAP, defaults, exact_rank=rank + 2, weights=count)
 
 
 def _output_padding(params: Params, rank: int, strides: Tuple[Size, ...]) -> Tuple[Any, ...]:
@@ -244,17 +290,18 @@ def _convolutions():
     specs = {}
     for rank, name in enumerate(CONV, 1):
         specs[name] = conv_spec(rank, _WINDOW + ("data_format", "dilation_rate", "groups") + _CONV_TAIL,
-                                _filters, causal=rank == 1)
+                                _filters, _conv_weights, causal=rank == 1)
     for rank, name in enumerate(CONV_TRANSPOSE, 1):
         middle = ("data_format", "output_padding") if rank == 3 else ("output_padding", "data_format")
         specs[name] = conv_spec(rank, _WINDOW + middle + ("dilation_rate",) + _CONV_TAIL, _filters,
-                                transposed=True)
+                                _conv_weights, transposed=True)
     for rank, name in enumerate(SEPARABLE, 1):
         specs[name] = conv_spec(rank, _WINDOW + ("data_format", "dilation_rate", "depth_multiplier")
-                                + _SEPARABLE_TAIL, _separable, strided_dilation_ok=True)
+                                + _SEPARABLE_TAIL, _separable, _separable_weights, strided_dilation_ok=True)
     for rank, name in enumerate(DEPTHWISE, 1):
         specs[name] = conv_spec(rank, ("kernel_size", "strides", "padding", "depth_multiplier", "data_format",
-                                       "dilation_rate") + _DEPTHWISE_TAIL, _depthwise, strided_dilation_ok=True)
+                                       "dilation_rate") + _DEPTHWISE_TAIL, _depthwise, _depthwise_weights,
+                                strided_dilation_ok=True)
     return specs
 
 
@@ -280,7 +327,7 @@ def pool_spec(rank: int, default_size: Optional[int]) -> LayerSpec:
     if default_size is not None:
         defaults["pool_size"] = default_size
     return LayerSpec(("pool_size", "strides", "padding", "data_format", "name"), rule, FEATURE_MAP, defaults,
-                     exact_rank=rank + 2)
+                     exact_rank=rank + 2, weights=no_weights)
 
 
 def global_pool_spec(rank: int) -> LayerSpec:
@@ -299,7 +346,7 @@ def global_pool_spec(rank: int) -> LayerSpec:
         ones = (1,) * rank
         return (shape[0], channels) + ones if first else (shape[0],) + ones + (channels,)
 
-    return LayerSpec(("data_format", "keepdims"), rule, REDUCER, exact_rank=rank + 2)
+    return LayerSpec(("data_format", "keepdims"), rule, REDUCER, exact_rank=rank + 2, weights=no_weights)
 
 
 # --- padding, cropping, upsampling ----------------------------------------------------
@@ -337,7 +384,7 @@ def edge_spec(rank: int, name: str, default, crop: bool) -> LayerSpec:
         return map_spatial(params, shape, along)
 
     positional = (name,) if crop and rank == 1 else (name, "data_format")
-    return LayerSpec(positional, rule, FEATURE_MAP, {name: default}, exact_rank=rank + 2)
+    return LayerSpec(positional, rule, FEATURE_MAP, {name: default}, exact_rank=rank + 2, weights=no_weights)
 
 
 def upsampling_spec(rank: int) -> LayerSpec:
@@ -355,7 +402,7 @@ def upsampling_spec(rank: int) -> LayerSpec:
         return map_spatial(params, shape, along)
 
     positional = {1: ("size",), 2: ("size", "data_format", "interpolation"), 3: ("size", "data_format")}[rank]
-    return LayerSpec(positional, rule, FEATURE_MAP, {"size": 2}, exact_rank=rank + 2)
+    return LayerSpec(positional, rule, FEATURE_MAP, {"size": 2}, exact_rank=rank + 2, weights=no_weights)
 
 
 # --- the table ------------------------------------------------------------------------

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from ..model import UNKNOWN
 from .spec import (
     DENSE,
     TRANSPARENT,
     LayerSpec,
     Params,
     ShapeError,
+    Unknowable,
+    as_bool,
     as_int,
+    bias,
     identity,
+    known,
+    no_weights,
+    product,
+    unmodelled,
 )
 
 
@@ -21,34 +29,105 @@ def dense(params: Params, shape: tuple):
     return shape[:-1] + (units,)
 
 
-def _identity_specs(names, positional=(), min_rank=1, **defaults):
+def dense_weights(params: Params, shape: tuple) -> int:
+    """A (d, units) kernel and a bias of units."""
+    unmodelled(params, "lora_rank", "quantization_config")
+    units, inputs = as_int(params["units"]), shape[-1]
+    known(units, inputs)
+    return inputs * units + bias(params, units)
+
+
+# --- normalisation weights: per-feature vectors over the normalised axes ----------
+
+
+def _flag(params: Params, name: str) -> bool:
+    """center/scale: True by default; unknown makes the count unknown."""
+    value = as_bool(params.get(name), True)
+    if value is None:
+        raise Unknowable(f"{name} is unknown")
+    return value
+
+
+def _axis_size(params: Params, shape: tuple, allow_list: bool) -> int:
+    """How many features ``axis`` (an int, or a list where the layer allows one) spans."""
+    axis = params.get("axis", -1)
+    axes = list(axis) if allow_list and isinstance(axis, (list, tuple)) else [axis]
+    rank = len(shape)
+    if not all(as_int(a) is not None and -rank <= a < rank for a in axes):
+        raise Unknowable("the normalised axis is unknown")
+    size = product(shape[a] for a in axes)
+    known(size)
+    return size
+
+
+def batch_norm_weights(params: Params, shape: tuple) -> int:
+    """gamma and beta (when scale/center) and the moving mean and variance."""
+    unmodelled(params, "renorm")
+    return (2 + _flag(params, "center") + _flag(params, "scale")) * _axis_size(params, shape, False)
+
+
+def layer_norm_weights(params: Params, shape: tuple) -> int:
+    unmodelled(params, "rms_scaling")
+    return (_flag(params, "center") + _flag(params, "scale")) * _axis_size(params, shape, True)
+
+
+def group_norm_weights(params: Params, shape: tuple) -> int:
+    return (_flag(params, "center") + _flag(params, "scale")) * _axis_size(params, shape, False)
+
+
+def normalization_weights(params: Params, shape: tuple) -> int:
+    """Given mean and variance are constants; otherwise adapt() fills a mean, a
+    variance and a count."""
+    mean, variance = params.get("mean"), params.get("variance")
+    if mean is None and variance is None:
+        return 2 * _axis_size(params, shape, True) + 1
+    if mean is None or variance is None or UNKNOWN in (mean, variance):
+        raise Unknowable("Normalization's mean/variance are unknown or incomplete")
+    return 0
+
+
+def prelu_weights(params: Params, shape: tuple) -> int:
+    """One alpha per input value, shared (size 1) along ``shared_axes``."""
+    shared = params.get("shared_axes")
+    shared = [] if shared is None else [shared] if as_int(shared) is not None else shared
+    if not isinstance(shared, (list, tuple)) or any(as_int(a) is None for a in shared):
+        raise Unknowable("shared_axes is unknown")
+    sizes = [1 if axis in shared else size for axis, size in enumerate(shape[1:], 1)]
+    known(*sizes)
+    return product(sizes)
+
+
+def _identity_specs(names, positional=(), min_rank=1, weights=no_weights, **defaults):
     return {
-        name: LayerSpec(positional, identity, TRANSPARENT, dict(defaults), min_rank)
+        name: LayerSpec(positional, identity, TRANSPARENT, dict(defaults), min_rank, weights=weights)
         for name in names
     }
 
 
 def _spatial_dropout(rank: int) -> LayerSpec:
-    return LayerSpec(("rate",), identity, TRANSPARENT, exact_rank=rank)
+    return LayerSpec(("rate",), identity, TRANSPARENT, exact_rank=rank, weights=no_weights)
 
 
 SPECS = {
-    "Dense": LayerSpec(("units", "activation", "use_bias"), dense, DENSE, min_rank=2),
+    "Dense": LayerSpec(("units", "activation", "use_bias"), dense, DENSE, min_rank=2,
+                       weights=dense_weights),
     **_identity_specs(("Activation",), ("activation",)),
     **_identity_specs(("ReLU",), ("max_value", "negative_slope", "threshold")),
     **_identity_specs(("LeakyReLU",), ("negative_slope",)),
     **_identity_specs(("ELU",), ("alpha",)),
     **_identity_specs(("Softmax",), ("axis",)),
-    **_identity_specs(("PReLU",), ("alpha_initializer",), min_rank=2),
+    **_identity_specs(("PReLU",), ("alpha_initializer",), min_rank=2, weights=prelu_weights),
     **_identity_specs(("ThresholdedReLU",), ("theta",)),
     **_identity_specs(("Dropout", "AlphaDropout"), ("rate", "noise_shape", "seed")),
     **_identity_specs(("GaussianDropout",), ("rate", "seed")),
     **_identity_specs(("GaussianNoise",), ("stddev", "seed")),
     **_identity_specs(("ActivityRegularization",), ("l1", "l2")),
-    **_identity_specs(("BatchNormalization", "LayerNormalization", "UnitNormalization"), ("axis",)),
-    **_identity_specs(("GroupNormalization",), ("groups", "axis")),
+    **_identity_specs(("BatchNormalization",), ("axis",), weights=batch_norm_weights),
+    **_identity_specs(("LayerNormalization",), ("axis",), weights=layer_norm_weights),
+    **_identity_specs(("UnitNormalization",), ("axis",)),
+    **_identity_specs(("GroupNormalization",), ("groups", "axis"), weights=group_norm_weights),
     **_identity_specs(("Rescaling",), ("scale", "offset")),
-    **_identity_specs(("Normalization",), ("axis", "mean", "variance")),
+    **_identity_specs(("Normalization",), ("axis", "mean", "variance"), weights=normalization_weights),
     **_identity_specs(("Masking",), ("mask_value",)),
     "SpatialDropout1D": _spatial_dropout(3),
     "SpatialDropout2D": _spatial_dropout(4),
@@ -62,8 +141,6 @@ SPECS = {
 # its claimed output is checked against what the einsum really produces.
 
 import re as _re  # noqa: E402
-
-from ..model import UNKNOWN as _UNKNOWN  # noqa: E402
 
 _EINSUM_FORMS = (
     (_re.compile(r"([a-zA-Z]+),([a-zA-Z]+)->([a-zA-Z]+)"), None),
@@ -85,26 +162,27 @@ _NONE_IN = _Marker("None")  # a None input size: maybe only a size we could not 
 
 
 def einsum_analysis(equation, output_shape, bias_axes, shape):
-    """``(claimed, kernel, true)`` for EinsumDense, or None when not modelled.
+    """``(claimed, kernel, true, bias_shape)`` for EinsumDense, or None when not modelled.
 
     ``claimed`` is what Keras's compute_output_shape says, ``kernel`` the weight
     shape it builds (``_FREE`` for unknown entries), ``true`` what the einsum
-    really returns (None for unknown sizes; None overall when it cannot run).
+    really returns (None for unknown sizes; None overall when it cannot run),
+    ``bias_shape`` the bias shape (empty without ``bias_axes``).
     Raises ShapeError where Keras refuses to build whatever the input's None sizes
     are; a refusal that only a None input size causes gives None instead.
     """
     if not isinstance(equation, str):
-        if equation is _UNKNOWN:
+        if equation is UNKNOWN:
             return None
         raise ShapeError(f"EinsumDense needs an equation string, got {equation!r}")
-    if output_shape is _UNKNOWN or isinstance(output_shape, bool):
+    if output_shape is UNKNOWN or isinstance(output_shape, bool):
         return None
     if isinstance(output_shape, int):
         partial = [output_shape]
     elif isinstance(output_shape, (tuple, list)):
         partial = []
         for d in output_shape:
-            if d is _UNKNOWN:
+            if d is UNKNOWN:
                 partial.append(_FREE)
             elif d is None or (isinstance(d, int) and not isinstance(d, bool)):
                 partial.append(d)
@@ -164,8 +242,8 @@ def einsum_analysis(equation, output_shape, bias_axes, shape):
                 kernel.append(shape[in_map[d]])
             else:
                 raise ShapeError(f"EinsumDense: kernel axis '{d}' has no size")
-        bias = []
-        if bias_axes is not None and bias_axes is not _UNKNOWN:
+        bias_shape = []
+        if bias_axes is not None and bias_axes is not UNKNOWN:
             if not isinstance(bias_axes, str):
                 return None
             for c in bias_axes:
@@ -175,10 +253,10 @@ def einsum_analysis(equation, output_shape, bias_axes, shape):
                 raise ShapeError("EinsumDense: empty bias_axes")
             shift = elided if elision == "left" else 0
             sizes = {c: out[i + shift] for i, c in enumerate(output_spec)}
-            bias = [sizes[c] for c in bias_axes]
+            bias_shape = [sizes[c] for c in bias_axes]
     except IndexError:
         raise ShapeError(f"EinsumDense equation {equation!r} does not fit input rank {rank}")
-    for size in kernel + bias:
+    for size in kernel + bias_shape:
         if size is _NONE_IN:
             undetermined = True
         elif size is None or (size is not _FREE and size < 0):
@@ -197,7 +275,7 @@ def einsum_analysis(equation, output_shape, bias_axes, shape):
         true = None  # the batch axis moves: not a layout we claim
     if true is not None:
         true = [None if d is _FREE or d is _NONE_IN else d for d in true]
-    return out, kernel, true
+    return out, kernel, true, bias_shape
 
 
 def einsum_dense(params: Params, shape: tuple):
@@ -207,7 +285,7 @@ def einsum_dense(params: Params, shape: tuple):
     )
     if analysis is None:
         return None
-    claimed, _, true = analysis
+    claimed, _, true, _ = analysis
     claimed = [None if d is _FREE or d is _NONE_IN else d for d in claimed]
     if true is None or len(true) != len(claimed):
         return None
@@ -217,6 +295,21 @@ def einsum_dense(params: Params, shape: tuple):
     return tuple(claimed)
 
 
+def einsum_dense_weights(params: Params, shape: tuple) -> int:
+    """The kernel and bias shapes Keras builds, when every size in them is known."""
+    unmodelled(params, "lora_rank", "quantization_config")
+    analysis = einsum_analysis(
+        params["equation"], params["output_shape"], params.get("bias_axes"), shape
+    )
+    if analysis is None:
+        raise Unknowable("EinsumDense arguments not modelled")
+    _, kernel, _, bias_shape = analysis
+    sizes = [None if d is _FREE else d for d in kernel + bias_shape]
+    known(*sizes)
+    return product(kernel) + (product(bias_shape) if bias_shape else 0)
+
+
 SPECS["EinsumDense"] = LayerSpec(
-    ("equation", "output_shape", "activation", "bias_axes"), einsum_dense, TRANSPARENT
+    ("equation", "output_shape", "activation", "bias_axes"), einsum_dense, TRANSPARENT,
+    weights=einsum_dense_weights,
 )

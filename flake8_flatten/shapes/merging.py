@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
-from .spec import MERGE, LayerSpec, Params, ShapeError, Unknowable, as_int
+from .spec import MERGE, LayerSpec, Params, ShapeError, Unknowable, as_int, no_weights
 
 
 def _broadcast(first: Optional[tuple], second: Optional[tuple]) -> Optional[tuple]:
@@ -119,14 +119,15 @@ def dot(params: Params, shapes: Tuple[tuple, ...]):
 
 
 def _merge(rule, **defaults) -> LayerSpec:
-    return LayerSpec((), rule, MERGE, dict(defaults), merge=True)
+    return LayerSpec((), rule, MERGE, dict(defaults), merge=True, weights=no_weights)
 
 
 SPECS = {
     **{name: _merge(elementwise) for name in ("Add", "Multiply", "Average", "Maximum", "Minimum")},
     "Subtract": _merge(subtract),
-    "Concatenate": LayerSpec(("axis",), concatenate, MERGE, {"axis": -1}, merge=True),
-    "Dot": LayerSpec(("axes", "normalize"), dot, MERGE, {"axes": -1}, merge=True),
+    "Concatenate": LayerSpec(("axis",), concatenate, MERGE, {"axis": -1}, merge=True,
+                             weights=no_weights),
+    "Dot": LayerSpec(("axes", "normalize"), dot, MERGE, {"axes": -1}, merge=True, weights=no_weights),
 }
 
 #: ``layers.add([a, b])``-style functions: the layer they create and apply at once.

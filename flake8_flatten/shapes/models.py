@@ -2,12 +2,12 @@
 
 Discovery passes the inner layers (or the inner graph) as the call's only argument;
 the output is the inner model's, and an inner layer Keras would refuse makes the
-call refused too.
+call refused too.  Its parameters are its layers' (`weights.results_total`).
 """
 
 from __future__ import annotations
 
-from .spec import SUBMODEL, LayerSpec, Params, ShapeError
+from .spec import SUBMODEL, LayerSpec, Params, ShapeError, Unknowable
 
 
 def sequential(params: Params, shape: tuple):
@@ -42,7 +42,33 @@ def functional(params: Params, shape: tuple):
     return results[output - 1].output_shape if output >= 1 else shape
 
 
+def sequential_weights(params: Params, shape: tuple) -> int:
+    from .engine import infer_chain
+    from .weights import results_total
+
+    return _known(results_total(infer_chain(shape, list(params["layers"]))))
+
+
+def functional_weights(params: Params, shape: tuple) -> int:
+    """Its layers' total; each application in the graph is a copy of its call, so a
+    shared layer could not be told apart: with two alike applications, unknown."""
+    from .engine import infer_graph
+    from .weights import results_total
+
+    _, calls, sources, _ = params["graph"]
+    signatures = [(c.kind, c.args, c.kwargs) for c in calls]
+    if any(s in signatures[:i] for i, s in enumerate(signatures)):
+        raise Unknowable("two alike applications may be one shared layer")
+    return _known(results_total(infer_graph([shape], list(calls), list(sources))))
+
+
+def _known(total):
+    if total is None:
+        raise Unknowable("an inner layer's weights are unknown")
+    return total
+
+
 SPECS = {
-    "Sequential": LayerSpec(("layers",), sequential, SUBMODEL),
-    "Functional": LayerSpec(("graph",), functional, SUBMODEL),
+    "Sequential": LayerSpec(("layers",), sequential, SUBMODEL, weights=sequential_weights),
+    "Functional": LayerSpec(("graph",), functional, SUBMODEL, weights=functional_weights),
 }

@@ -2,12 +2,13 @@
 
 The random augmentations keep the shape; Resizing, CenterCrop and RandomCrop set the
 two spatial sizes of a batched image (rank 4).  On other ranks Keras treats the
-tensor as unbatched images, so the batch axis changes meaning: no claim.
+tensor as unbatched images, so the batch axis changes meaning: no claim.  None of
+them has weights (the random ones' seed state is not counted by Keras either).
 """
 
 from __future__ import annotations
 
-from .spec import TRANSPARENT, LayerSpec, Params, as_int, channels_first, identity
+from .spec import TRANSPARENT, LayerSpec, Params, as_int, channels_first, identity, no_weights
 
 AUGMENTATIONS = (
     "RandomFlip", "RandomRotation", "RandomZoom", "RandomContrast", "RandomTranslation",
@@ -24,14 +25,18 @@ def resized(params: Params, shape: tuple):
 
 
 def _resizing_spec(*positional: str) -> LayerSpec:
-    return LayerSpec(("height", "width") + positional, resized, TRANSPARENT)
+    return LayerSpec(("height", "width") + positional, resized, TRANSPARENT, weights=no_weights)
+
+
+def _augmentation(*positional: str) -> LayerSpec:
+    return LayerSpec(positional, identity, TRANSPARENT, weights=no_weights)
 
 
 SPECS = {
-    **{name: LayerSpec(("factor",), identity, TRANSPARENT) for name in AUGMENTATIONS},
-    "RandomFlip": LayerSpec(("mode", "seed"), identity, TRANSPARENT),
-    "RandomZoom": LayerSpec(("height_factor", "width_factor"), identity, TRANSPARENT),
-    "RandomTranslation": LayerSpec(("height_factor", "width_factor"), identity, TRANSPARENT),
+    **{name: _augmentation("factor") for name in AUGMENTATIONS},
+    "RandomFlip": _augmentation("mode", "seed"),
+    "RandomZoom": _augmentation("height_factor", "width_factor"),
+    "RandomTranslation": _augmentation("height_factor", "width_factor"),
     "Resizing": _resizing_spec("interpolation", "crop_to_aspect_ratio", "pad_to_aspect_ratio",
                                "fill_mode", "fill_value", "antialias", "data_format"),
     "CenterCrop": _resizing_spec("data_format"),

@@ -16,6 +16,10 @@ Keras 3 semantics (checked against keras/src/layers/rnn and core/embedding.py):
 * ``TimeDistributed`` applies the inner layer to ``shape[:1] + shape[2:]`` and
   re-inserts the time axis.  Keras bypasses the inner layer's input-rank check
   there, so where only our rank check would refuse we claim nothing.
+
+Weights: every gate of an RNN cell has a kernel from the input, one from the state
+and a bias (`gated_weights`; ConvLSTM's kernels are convolutions); Bidirectional
+holds two copies of its layer, TimeDistributed one, built on the per-step shape.
 """
 
 from __future__ import annotations
@@ -23,7 +27,21 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..model import UNKNOWN, LayerCall
-from .spec import SEQUENCE, LayerSpec, Params, ShapeError, as_bool, as_tuple, channels_first
+from .convolution import input_channels, kernel_volume
+from .spec import (
+    SEQUENCE,
+    LayerSpec,
+    Params,
+    ShapeError,
+    Unknowable,
+    as_bool,
+    as_int,
+    as_tuple,
+    bias,
+    channels_first,
+    known,
+    unmodelled,
+)
 
 
 def _positive(value: Any, layer: str, name: str, allow_bool: bool = True) -> Optional[int]:
@@ -49,6 +67,14 @@ def embedding(params: Params, shape: tuple):
     _positive(params["input_dim"], "Embedding", "input_dim", allow_bool=False)
     output_dim = _positive(params["output_dim"], "Embedding", "output_dim", allow_bool=False)
     return shape + (output_dim,)
+
+
+def embedding_weights(params: Params, shape: tuple) -> int:
+    """One output_dim vector per index."""
+    unmodelled(params, "lora_rank", "quantization_config")
+    input_dim, output_dim = as_int(params["input_dim"]), as_int(params["output_dim"])
+    known(input_dim, output_dim)
+    return input_dim * output_dim
 
 
 # --- SimpleRNN / LSTM / GRU ------------------------------------------------------
@@ -81,6 +107,31 @@ def rnn(kind: str):
         return _over_time(params, shape, (shape[0], units))
 
     return rule
+
+
+def gated_weights(params: Params, gates: int, fan_in: int, fan_state: int, units: int,
+                  bias_sets: int = 1) -> int:
+    """Each gate's kernels from the input (``fan_in`` per unit) and from the state
+    (``fan_state`` per unit), plus ``bias_sets`` biases."""
+    return gates * units * (fan_in + fan_state) + bias(params, bias_sets * gates * units)
+
+
+_GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
+
+
+def rnn_weights(kind: str):
+    def count(params: Params, shape: tuple) -> int:
+        units = as_int(params["units"])
+        known(units, shape[2])
+        bias_sets = 1
+        if kind == "GRU":  # reset_after (the default) keeps separate input and state biases
+            reset_after = as_bool(params.get("reset_after"), True)
+            if reset_after is None:
+                raise Unknowable("reset_after is unknown")
+            bias_sets = 2 if reset_after else 1
+        return gated_weights(params, _GATES[kind], shape[2], units, units, bias_sets)
+
+    return count
 
 
 # --- ConvLSTM1D/2D/3D -------------------------------------------------------------
@@ -126,6 +177,19 @@ def conv_lstm(rank: int):
         return _over_time(params, shape, tuple(out))
 
     return rule
+
+
+def conv_lstm_weights(rank: int):
+    """Four gates of convolution kernels over the input's and the state's channels."""
+
+    def count(params: Params, shape: tuple) -> int:
+        filters = as_int(params["filters"])
+        known(filters)
+        volume = kernel_volume(params, rank)
+        channels = input_channels(params, shape[:1] + shape[2:])
+        return gated_weights(params, 4, volume * channels, volume * filters, filters)
+
+    return count
 
 
 _SIMPLE_RNN = (
@@ -238,21 +302,43 @@ def time_distributed(params: Params, shape: tuple):
     return (out[0], shape[1]) + tuple(out[1:])
 
 
+def _wrapped_weights(params: Params, shape: tuple) -> int:
+    from .weights import count_params
+
+    inner = wrapped_layer(params, "wrapper")
+    count = None if inner is None else count_params(inner, shape)
+    if count is None:
+        raise Unknowable("the wrapped layer's weights are unknown")
+    return count
+
+
+def bidirectional_weights(params: Params, shape: tuple) -> int:
+    """A forward and a backward copy of the layer, on the same input."""
+    return 2 * _wrapped_weights(params, shape)
+
+
+def time_distributed_weights(params: Params, shape: tuple) -> int:
+    """One copy of the layer, built on a single step."""
+    return _wrapped_weights(params, shape[:1] + shape[2:])
+
+
 SPECS = {
     "Embedding": LayerSpec(
         ("input_dim", "output_dim", "embeddings_initializer", "embeddings_regularizer",
          "embeddings_constraint", "mask_zero", "weights", "lora_rank", "lora_alpha"),
-        embedding, SEQUENCE, min_rank=1,
+        embedding, SEQUENCE, min_rank=1, weights=embedding_weights,
     ),
-    "SimpleRNN": LayerSpec(_SIMPLE_RNN, rnn("SimpleRNN"), SEQUENCE, exact_rank=3),
-    "LSTM": LayerSpec(_LSTM, rnn("LSTM"), SEQUENCE, exact_rank=3),
-    "GRU": LayerSpec(_GRU, rnn("GRU"), SEQUENCE, exact_rank=3),
+    **{kind: LayerSpec(positional, rnn(kind), SEQUENCE, exact_rank=3, weights=rnn_weights(kind))
+       for kind, positional in (("SimpleRNN", _SIMPLE_RNN), ("LSTM", _LSTM), ("GRU", _GRU))},
     **{
-        f"ConvLSTM{r}D": LayerSpec(_CONV_LSTM, conv_lstm(r), SEQUENCE, exact_rank=r + 3)
+        f"ConvLSTM{r}D": LayerSpec(_CONV_LSTM, conv_lstm(r), SEQUENCE, exact_rank=r + 3,
+                                   weights=conv_lstm_weights(r))
         for r in (1, 2, 3)
     },
     "Bidirectional": LayerSpec(
-        ("layer", "merge_mode", "weights", "backward_layer"), bidirectional, SEQUENCE
+        ("layer", "merge_mode", "weights", "backward_layer"), bidirectional, SEQUENCE,
+        weights=bidirectional_weights,
     ),
-    "TimeDistributed": LayerSpec(("layer",), time_distributed, SEQUENCE, min_rank=3),
+    "TimeDistributed": LayerSpec(("layer",), time_distributed, SEQUENCE, min_rank=3,
+                                 weights=time_distributed_weights),
 }

@@ -22,6 +22,7 @@ from .spec import (
     LayerSpec,
     Params,
     ShapeError,
+    no_weights,
     product,
 )
 
@@ -117,8 +118,8 @@ def repeat_vector(params: Params, shape: tuple):
 
 
 SPECS = {
-    "Flatten": LayerSpec(("data_format",), flatten, REDUCER, min_rank=1),
-    "Reshape": LayerSpec(("target_shape",), reshape, RESHAPE),
-    "Permute": LayerSpec(("dims",), permute, TRANSPARENT),
-    "RepeatVector": LayerSpec(("n",), repeat_vector, SEQUENCE, exact_rank=2),
+    "Flatten": LayerSpec(("data_format",), flatten, REDUCER, min_rank=1, weights=no_weights),
+    "Reshape": LayerSpec(("target_shape",), reshape, RESHAPE, weights=no_weights),
+    "Permute": LayerSpec(("dims",), permute, TRANSPARENT, weights=no_weights),
+    "RepeatVector": LayerSpec(("n",), repeat_vector, SEQUENCE, exact_rank=2, weights=no_weights),
 }

@@ -4,7 +4,10 @@ A layer family is a `LayerSpec`: the Keras 3 positional parameter order, the
 defaults, a static shape rule and the family's role for the FLT001 policy.
 Rules receive already-bound parameters (`Params`) and a known input shape, and
 return the output shape, with ``None`` for every size they cannot know.  A rule
-raises `ShapeError` only where real Keras refuses to build the layer.
+raises `ShapeError` only where real Keras refuses to build the layer.  A spec's
+`weights` rule counts what Keras's ``layer.count_params()`` counts on that input
+(it raises `Unknowable` for a size it needs but does not have); a spec without one
+has an unknown count, never a guessed zero.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class Params(dict):
 
 
 Rule = Callable[[Params, Tuple], Shape]
+WeightRule = Callable[[Params, Tuple], int]
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class LayerSpec:
     min_rank: int = 1  # smallest input rank (batch included) Keras accepts
     exact_rank: Optional[int] = None  # the input rank the layer requires, if fixed
     merge: bool = False  # the rule takes a tuple of input shapes (a merge layer)
+    weights: Optional[WeightRule] = None  # the parameter count on an input; None: unknown
 
     def bind(self, call: LayerCall) -> Params:
         params = Params(self.defaults)
@@ -124,3 +129,29 @@ def product(dims) -> Optional[int]:
 
 def identity(params: Params, shape: Tuple) -> Shape:
     return shape
+
+
+def no_weights(params: Params, shape: Tuple) -> int:
+    """The count of the many layers that build no variables (activations, pooling...)."""
+    return 0
+
+
+def known(*sizes: Optional[int]) -> None:
+    """A weight count needs every size it multiplies."""
+    if any(as_int(size) is None for size in sizes):
+        raise Unknowable("a weight's size is unknown")
+
+
+def unmodelled(params: Params, *names: str) -> None:
+    """Arguments that add or change weights in ways not counted here (LoRA,
+    quantization, gates): when set, or unknown, the count is unknown."""
+    if any(name in params and params[name] not in (None, False) for name in names):
+        raise Unknowable(f"one of {names} changes the weights")
+
+
+def bias(params: Params, size: int) -> int:
+    """``size`` bias values when ``use_bias`` (Keras's default), else none."""
+    use_bias = as_bool(params.get("use_bias"), True)
+    if use_bias is None:
+        raise Unknowable("use_bias is unknown")
+    return size if use_bias else 0
