@@ -27,7 +27,14 @@ def test_shapes_json_on_the_readme_example():
 
 def test_shapes_table_reads_like_a_summary():
     proc = cli("shapes", str(EXAMPLE))
-    assert proc.returncode == 0 and "(None, 3, 16)" in proc.stdout and "Output: (None, 3, 4)" in proc.stdout
+    assert proc.returncode == 0 and "Output: (None, 3, 4)" in proc.stdout
+    rows = [line.split() for line in proc.stdout.splitlines()]
+    assert ["Layer", "(type)", "Output", "Shape", "Param", "#", "Line"] in rows
+    # the counts Keras 3's model.summary() prints for this model
+    assert ["dense", "(Dense)", "(None,", "3,", "16)", "48", "6:11"] in rows
+    assert ["activation", "(Activation)", "(None,", "3,", "16)", "0", "7:11"] in rows
+    assert ["dense_1", "(Dense)", "(None,", "3,", "4)", "68", "8:11"] in rows
+    assert ["Total", "params:", "116"] in rows
 
 
 def test_missing_path_is_one_line_and_exit_2():
