@@ -86,14 +86,15 @@ def flake8_section() -> Tuple[Mapping[str, str], str]:
     """The ``[flake8]`` section of the config file flake8 reads, and that file's name.
     flake8 does not tell plugins which file it read, so its preliminary command-line
     options (``--config``, ``--append-config``, ``--isolated``) are parsed again."""
+    from flake8.exceptions import ExecutionError
     from flake8.main.options import stage1_arg_parser
     from flake8.options.config import load_config
 
     try:
         flags, _ = stage1_arg_parser().parse_known_args(sys.argv[1:])
-    except SystemExit:  # not flake8's command line (flake8 used as a library)
-        return {}, ""
-    cfg, directory = load_config(flags.config, flags.append_config, isolated=flags.isolated)
+        cfg, directory = load_config(flags.config, flags.append_config, isolated=flags.isolated)
+    except (SystemExit, ExecutionError, configparser.Error, UnicodeDecodeError):
+        return {}, ""  # not flake8's command line: flake8 used as a library
     if "flake8" not in cfg:
         return {}, ""
     return cfg["flake8"], flags.config or _config_name(directory)
