@@ -189,7 +189,8 @@ def test_named_config_file_is_read_even_without_the_table(tmp_path):
     ("sequence-axes = 1", "sequence-axes in [tool.flake8-flatten] must be true or false, not 1"),
     ("dense-like = 'MyDense'", "dense-like in [tool.flake8-flatten] must be a list of class names"),
     ("dense-like = [1]", "dense-like entries must be class names"),
-    ("dense-like = ['keras.layers.Flatten']", "dense-like entry 'keras.layers.Flatten' has the name of the Keras layer Flatten"),
+    ("dense-like = ['keras.layers.Flatten']",
+     "dense-like entry 'keras.layers.Flatten' has the name of the Keras layer Flatten"),
 ])
 def test_pyproject_mistakes_are_one_line_errors_naming_the_file(tmp_path, table, error):
     path = write(tmp_path / "pyproject.toml", f"[tool.flake8-flatten]\n{table}\n")
