@@ -116,19 +116,20 @@ def _fix(source: str, pooling: bool) -> FixResult:
     groups: Dict[Tuple[int, int], List[_Target]] = {}
     for target in targets:  # a Dense in a helper may be reported once per model it builds
         groups.setdefault(target.position, []).append(target)
-    accepted = []
+    accepted, outcome = [], None
     for group in groups.values():
         try:
             plan = codemod.plan(group)
-            _accept(codemod, [plan], baseline)
+            outcome = _accept(codemod, [plan], baseline)
         except Unfixable as exc:
             skipped.extend(Skipped(t.finding, str(exc)) for t in group)
             continue
         accepted.append((plan, group))
     if not accepted:
         return FixResult(source, [], sorted(skipped, key=_by_finding))
-    try:
-        fixed, placed = _accept(codemod, [plan for plan, _ in accepted], baseline)
+    try:  # each fix passed alone; together they must pass again (one alone already has)
+        fixed, placed = _accept(codemod, [plan for plan, _ in accepted], baseline) \
+            if len(accepted) > 1 else outcome
     except Unfixable as exc:
         skipped.extend(Skipped(t.finding, f"the fixes conflict: {exc}")
                        for _, group in accepted for t in group)
@@ -203,6 +204,12 @@ def _accept(codemod: "_Codemod", plans: list, baseline: _Baseline):
     from .rules import flt001, lint
 
     fixed, placed = codemod.apply(plans)
+    findings = lint(fixed)
+    added = Counter(f.code for f in findings) - baseline.codes
+    if added:
+        first = next(f for f in findings if f.code in added)
+        raise Unfixable(f"the fixed file would get {first.code} at line {first.line}: "
+                        f"{first.message}")
     targets = [t for plan in plans for t in plan.targets]
     position = {t.position: placed[plan] for plan in plans for t in plan.targets}
     models = discover(fixed)
@@ -224,12 +231,6 @@ def _accept(codemod: "_Codemod", plans: list, baseline: _Baseline):
                 found = ", ".join(format_shape(s) for s in shapes) or "nothing"
                 raise Unfixable(f"after {target.layer}() the Dense would output {found}, "
                                 f"not {format_shape(target.promised)}")
-    findings = lint(fixed)
-    added = Counter(f.code for f in findings) - baseline.codes
-    if added:
-        first = next(f for f in findings if f.code in added)
-        raise Unfixable(f"the fixed file would get {first.code} at line {first.line}: "
-                        f"{first.message}")
     return fixed, placed
 
 
@@ -258,12 +259,14 @@ class _Codemod:
 
     def __init__(self, source: str):
         self.source = source
-        wrapper = MetadataWrapper(cst.parse_module(source))
+        wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)  # ours alone
         self.module = wrapper.module
-        self.parents = wrapper.resolve(ParentNodeProvider)
+        metadata = wrapper.resolve_many([ParentNodeProvider, PositionProvider])
+        self.parents = metadata[ParentNodeProvider]
         self.lines = _physical_lines(source)
+        self.positions = metadata[PositionProvider]
         self.calls: Dict[Tuple[int, int], list] = {}
-        for node, where in wrapper.resolve(PositionProvider).items():
+        for node, where in self.positions.items():
             if isinstance(node, cst.Call):
                 self.calls.setdefault((where.start.line, where.start.column), []).append(node)
 
@@ -274,15 +277,7 @@ class _Codemod:
         line, col = target.position
         starts = self.calls.get((line, _char_col(self.lines[line - 1], col)), [])
         if target.functional:
-            site = next((c for c in starts if isinstance(c.func, cst.Call)), None)
-            if site is None:
-                raise Unfixable("the Dense layer is applied through a name; "
-                                "apply the layer to its input by hand")
-            if not site.args or site.args[0].keyword is not None or site.args[0].star:
-                raise Unfixable("the Dense is not applied to a single tensor")
-            self._outside_loops(site)
-            layer, imports = self._spelling(site.func, target.layer)
-            return _Plan(targets, target.layer, layer, site.func, site, imports=imports)
+            return self._wrap_input(targets, starts)
         dense = next((c for c in starts if not isinstance(c.func, cst.Call)), None)
         if dense is None:
             raise Unfixable("the Dense call is not at the reported position")
@@ -298,6 +293,33 @@ class _Codemod:
             inserted = anchor.deep_replace(dense, call).with_changes(
                 trailing_whitespace=cst.TrailingWhitespace()).deep_clone()
         return _Plan(targets, target.layer, layer, dense, dense, anchor, inserted, moved, imports)
+
+    def _wrap_input(self, targets: List[_Target], starts: list) -> _Plan:
+        """The functional API: ``Dense(..)(x)`` or ``dense(x)`` -> ``..(Flatten()(x))``."""
+        site = next((c for c in starts if isinstance(c.func, (cst.Call, cst.Name))), None)
+        if site is None:
+            raise Unfixable("the Dense application is not at the reported position")
+        if not site.args or site.args[0].keyword is not None or site.args[0].star:
+            raise Unfixable("the Dense is not applied to a single tensor")
+        self._outside_loops(site)
+        dense = site.func if isinstance(site.func, cst.Call) else self._constructor(site)
+        layer, imports = self._spelling(dense, targets[0].layer)
+        return _Plan(targets, targets[0].layer, layer, dense, site, imports=imports)
+
+    def _constructor(self, site):
+        """The ``dense = Dense(..)`` call last assigned to the name ``site`` calls."""
+        start = self.positions[site].start
+        found = None
+        for node, where in self.positions.items():
+            if (isinstance(node, cst.Assign) and (where.start.line, where.start.column)
+                    < (start.line, start.column) and len(node.targets) == 1
+                    and isinstance(node.targets[0].target, cst.Name)
+                    and node.targets[0].target.value == site.func.value
+                    and isinstance(node.value, cst.Call)):
+                found = node.value
+        if found is None:
+            raise Unfixable(f"{site.func.value} is not assigned a layer call before it is applied")
+        return found
 
     def _add_statement(self, dense):
         """The ``model.add(Dense(..))`` statement the Dense is alone in."""
@@ -466,8 +488,8 @@ def _without(args: Sequence, indexes: Tuple[int, ...]) -> list:
 def _arguments(args: list) -> list:
     """Arguments moved to a new call, as ``a=1, b=2``."""
     separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-    moved = [arg.deep_clone().with_changes(comma=separator, whitespace_after_arg=cst.SimpleWhitespace(""))
-             for arg in args]
+    tight = cst.SimpleWhitespace("")
+    moved = [arg.deep_clone().with_changes(comma=separator, whitespace_after_arg=tight) for arg in args]
     if moved:
         moved[-1] = moved[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
     return moved

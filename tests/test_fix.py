@@ -153,6 +153,30 @@ def test_functional_dense_gets_its_input_wrapped_and_other_readers_of_x_keep_it(
     """))
 
 
+def test_a_layer_applied_through_its_name_is_spelled_as_its_constructor():
+    assert_fixes(code("""
+        import tensorflow as tf
+
+        def build():
+            inp = tf.keras.Input(shape=(5, 5))
+            dense_layer = tf.keras.layers.Dense(
+                10, name="dense")
+            return tf.keras.Model(inputs=inp, outputs=dense_layer(inp))
+
+        model = build()
+    """), code("""
+        import tensorflow as tf
+
+        def build():
+            inp = tf.keras.Input(shape=(5, 5))
+            dense_layer = tf.keras.layers.Dense(
+                10, name="dense")
+            return tf.keras.Model(inputs=inp, outputs=dense_layer(tf.keras.layers.Flatten()(inp)))
+
+        model = build()
+    """))
+
+
 def test_import_keras_only_spells_the_full_path():
     assert_fixes(code("""
         import keras
@@ -350,16 +374,9 @@ def test_dense_added_in_a_loop_is_left_alone():
     """), "inside a loop")
 
 
-def test_a_layer_applied_through_a_name_is_left_alone():
-    assert_leaves(code("""
-        import keras
-        from keras import layers
-
-        inputs = keras.Input(shape=(8, 8, 3))
-        head = layers.Dense(2)
-        outputs = head(layers.Conv2D(4, 3)(inputs))
-        model = keras.Model(inputs, outputs)
-    """), "applied through a name")
+def test_a_shared_layer_is_left_alone_its_weights_fit_its_other_input():
+    assert_leaves((ROOT / "tests" / "diagnostics" / "clean_flt004_shared_tower_same_width.py").read_text(),
+                  "the fixed file would get FLT004 at line 10")
 
 
 def test_a_taken_name_is_not_shadowed():
@@ -474,20 +491,21 @@ def test_fix_rewrites_in_place_then_has_nothing_left(tmp_path, capsys):
     assert capsys.readouterr().out == ""
 
 
-def test_encoding_and_everything_else_survive_byte_for_byte(tmp_path):
-    before = code("""
-        # -*- coding: latin-1 -*-
+@pytest.mark.parametrize("cookie, encoding", [("# -*- coding: latin-1 -*-\n", "latin-1"),
+                                              ("", "utf-8-sig")])
+def test_encoding_and_everything_else_survive_byte_for_byte(tmp_path, cookie, encoding):
+    before = (cookie + code("""
         from keras.layers import Conv2D, Dense  # caf\xe9
         from keras.models import Sequential
 
         model = Sequential([Conv2D(4, 3, input_shape=(8, 8, 3)), Dense(2)])  # na\xefve
-    """).replace("\n", "\r\n")
-    path = tmp_path / "latin.py"
-    path.write_bytes(before.encode("latin-1"))
+    """)).replace("\n", "\r\n")
+    path = tmp_path / "encoded.py"
+    path.write_bytes(before.encode(encoding))
     assert main(["fix", str(path)]) == 0
     expected = before.replace("Conv2D, Dense  #", "Conv2D, Dense, Flatten  #").replace(
         "Dense(2)]", "Flatten(), Dense(2)]")
-    assert path.read_bytes() == expected.encode("latin-1")
+    assert path.read_bytes() == expected.encode(encoding)
 
 
 def test_a_finding_left_unfixed_is_said_on_stderr_and_exits_1(tmp_path, capsys):
