@@ -545,35 +545,48 @@ def _byte_col(line: str, char_col: int) -> int:
 def run_fix(paths: List[str], diff: bool = False, pooling: bool = False) -> int:
     """Fix files in place (``diff``: print a unified diff instead).  Exit 0 when
     nothing is left to fix, 1 with ``diff`` and changes or when a finding cannot be
-    fixed, 2 when an input cannot be read."""
-    changed = unfixed = unreadable = False
+    fixed, 2 when an input cannot be read or written (the others still are fixed)."""
+    changed = unfixed = failed = False
     for path in input_paths(paths):
         if path.endswith(NOTEBOOK_SUFFIX):
             print(f"{path}: notebooks are not fixed", file=sys.stderr)
             continue
         try:
-            source, encoding = _read(path)
+            result = _fix_file(path, diff, pooling)
         except UsageError as exc:
             report_error(exc)
-            unreadable = True
+            failed = True
             continue
-        result = fix_source(source, pooling)
-        for skip in result.skipped:
-            print(f"{path}:{skip.finding.line}:{skip.finding.col + 1}: {CODE} not fixed: "
-                  f"{skip.reason}", file=sys.stderr)
+        except Exception as exc:  # never a traceback: say which file, keep going
+            report_error(f"cannot fix {path}: {type(exc).__name__}: {exc}")
+            failed = True
+            continue
+        changed = changed or bool(result.applied)
         unfixed = unfixed or bool(result.skipped)
-        if result.source == source:
-            continue
-        changed = True
-        if diff:
-            sys.stdout.writelines(_diff(path, source, result.source))
-        else:
-            with open(path, "wb") as handle:
-                handle.write(result.source.encode(encoding))
-            print(f"{path}: fixed {len(result.applied)} {CODE}", file=sys.stderr)
-    if unreadable:
+    if failed:
         return 2
     return 1 if unfixed or (diff and changed) else 0
+
+
+def _fix_file(path: str, diff: bool, pooling: bool) -> FixResult:
+    source, encoding = _read(path)
+    result = fix_source(source, pooling)
+    for skip in result.skipped:
+        print(f"{path}:{skip.finding.line}:{skip.finding.col + 1}: {CODE} not fixed: "
+              f"{skip.reason}", file=sys.stderr)
+    if not result.applied:
+        return result
+    if diff:
+        sys.stdout.writelines(_diff(path, source, result.source))
+        return result
+    data = result.source.encode(encoding)  # before the file is truncated
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    print(f"{path}: fixed {len(result.applied)} {CODE}", file=sys.stderr)
+    return result
 
 
 def _read(path: str) -> Tuple[str, str]:

@@ -14,6 +14,7 @@ import pytest
 
 from flake8_flatten.cli import main
 from flake8_flatten.discovery import discover
+from flake8_flatten import fix
 from flake8_flatten.fix import fix_source
 from flake8_flatten.model import format_shape
 from flake8_flatten.rules import lint
@@ -554,3 +555,26 @@ def test_keras_builds_the_fixed_model_with_the_promised_shape(name, tmp_path):
         record = records[(model.line, model.col)]
         assert record["layers"][index - 1:index + 1] == [applied.layer, "Dense"]
         assert record["shapes"][index] == promised
+
+
+def test_an_unwritable_file_is_one_line_exit_2_and_left_as_it_was(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "example.py"
+    original = (ROOT / "fixtures" / "readme_example.py").read_bytes()
+    path.write_bytes(original)
+
+    def refuse_writes(name, mode="r", *args, **kwargs):
+        if "w" in mode:
+            raise PermissionError(13, "Permission denied", str(name))
+        return open(name, mode, *args, **kwargs)
+
+    monkeypatch.setattr(fix, "open", refuse_writes, raising=False)
+    assert main(["fix", str(path)]) == 2
+    assert capsys.readouterr().err == f"flake8-flatten: error: cannot write {path}: Permission denied\n"
+    assert path.read_bytes() == original
+
+
+def test_notebooks_are_named_and_passed_over(tmp_path, capsys):
+    (tmp_path / "analysis.ipynb").write_text("{}")
+    (tmp_path / "clean.py").write_text("import keras\n")
+    assert main(["fix", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == f"{tmp_path / 'analysis.ipynb'}: notebooks are not fixed\n"
