@@ -11,8 +11,8 @@ Where the new layer goes, in the style the Dense is written in:
 - ``model.add(Dense(..))``: a ``model.add(Flatten())`` statement on the line before;
 - ``Sequential([.., Dense(..)])``: an element before the Dense, on a line of its own
   when the list has one element per line;
-- ``Dense(..)(x)``: ``Dense(..)(Flatten()(x))``.  Only the Dense's input changes, so a
-  name other layers also read (``x``) keeps its meaning.
+- ``Dense(..)(x)`` / ``dense(x)``: ``Dense(..)(Flatten()(x))``.  Only the Dense's
+  input changes, so a name other layers also read (``x``) keeps its meaning.
 
 The layer is spelled as the Dense is (``layers.Flatten``, ``tf.keras.layers.Flatten``);
 a bare ``Dense`` gets ``Flatten`` added to the ``from ... import`` line that binds it.
@@ -35,12 +35,11 @@ from typing import Dict, List, Sequence, Tuple
 import libcst as cst
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
-from .cli import STDIN, UsageError, input_paths, report_error
+from .cli import NOTEBOOK_SUFFIX, STDIN, UsageError, input_paths, report_error
 from .model import Shape, format_shape
 from .rules import Finding
 
 CODE = "FLT001"
-NOTEBOOK_SUFFIX = ".ipynb"
 #: flake8's own ``# noqa`` syntax (flake8.defaults, whose name differs across versions).
 _NOQA = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
 #: Keyword arguments that declare a Sequential's input: they belong to its first layer.
