@@ -17,6 +17,7 @@ import ast
 import io
 import sys
 import traceback
+import warnings
 from collections import Counter
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
@@ -120,6 +121,45 @@ def kerasify(source: str, seed: int) -> Optional[str]:
         return None
 
 
+#: Odd values for a layer's arguments, beside the donor program's own expressions.
+HOSTILE = ("-1", "0", "10 ** 12", "2.5", "'same'", "None", "True", "()", "[]", "(3, None)", "[-1, 4]",
+           "((1, 2), (3,))", "undefined_name", "lambda x: x", "*args", "x[0]", "layers.Dense",
+           "keras.Input((4,))", "f(1)", "(1, 2) * 3", "-(-4)", "3 // 0", "'a' * 3", "{1: 2}")
+
+
+def splice(model_source: str, donor: str, seed: int) -> Optional[str]:
+    """A generated model with 1-3 of its expressions replaced by expressions of the
+    ``donor`` program or by odd values: discovery meets Keras code that is almost
+    right; None when the result does not parse."""
+    import random
+
+    rng = random.Random(seed)
+    try:
+        tree = ast.parse(model_source)
+        donors = [node for node in ast.walk(ast.parse(donor)) if isinstance(node, ast.expr)]
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    donors += [ast.parse(f"f({text})", mode="eval").body.args[0] for text in HOSTILE]
+    slots = [(parent, name, index) for parent in ast.walk(tree) if isinstance(parent, (ast.Call, ast.Tuple, ast.List, ast.keyword, ast.Assign))
+             for name, value in ast.iter_fields(parent)
+             for index, node in (enumerate(value) if isinstance(value, list) else [(None, value)])
+             if isinstance(node, ast.expr) and name not in ("func", "targets")]
+    for parent, name, index in rng.sample(slots, min(len(slots), rng.randint(1, 3))):
+        replacement = rng.choice(donors)
+        if isinstance(replacement, ast.Starred) and name not in ("args", "elts"):
+            continue  # *x only where Python allows it
+        if index is None:
+            setattr(parent, name, replacement)
+        else:
+            getattr(parent, name)[index] = replacement
+    try:
+        text = ast.unparse(ast.fix_missing_locations(tree)) + "\n"
+        ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return text
+
+
 #: Makes any program pass the cheap pre-check and resolve Keras names.
 KERAS_HEADER = ("import keras\nimport numpy as np\nfrom keras import layers\n"
                 "from keras import Sequential, Model, Input\n")
@@ -177,11 +217,15 @@ def check_numpy(run, raw, checked, tally: Tally, where: str) -> List[Optional[tu
 @dataclass
 class KerasRun:
     """What real Keras did with one file: the output shapes produced at each call
-    site, and where (if anywhere) it refused."""
+    site, and where (if anywhere) and how it failed."""
 
     shapes: Dict[Site, Set[tuple]]
     failure: Optional[str] = None  # "Type: message"
     failure_site: Optional[Site] = None
+    #: "build": a layer's build/call refused its input (what FLT004 is about);
+    #: "arguments": Keras refused a layer's arguments; "code": the file's own code
+    #: failed (a name a splice left undefined, ...), which says nothing of shapes.
+    failure_kind: Optional[str] = None
 
 
 def keras_run(source: str, filename: str) -> KerasRun:
@@ -193,6 +237,8 @@ def keras_run(source: str, filename: str) -> KerasRun:
     records its output shape.  When the file raises, the failure's site is the
     layer that failed inside a Sequential build, else the file's failing call.
     """
+    import inspect
+
     from tests import keras_live
 
     keras = keras_live.keras
@@ -204,11 +250,9 @@ def keras_run(source: str, filename: str) -> KerasRun:
     constructed: Dict[int, Site] = {}
     result = KerasRun({})
     depth = [0]
-    failed: List[object] = []
+    failed: List[Optional[Site]] = []  # the site of the layer call that raised
 
     def position(frame) -> Site:
-        import inspect
-
         positions = inspect.getframeinfo(frame, context=0).positions
         return positions.lineno, positions.col_offset
 
@@ -247,16 +291,30 @@ def keras_run(source: str, filename: str) -> KerasRun:
 
     layer_cls.__new__, layer_cls.__call__ = new, call
     try:
-        with keras_live.tensorflow_shim(), keras_live._shapes_only():
+        with keras_live.tensorflow_shim(), keras_live._shapes_only(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             exec(compile(source, filename, "exec"), {"__name__": "__main__", "__file__": filename})
     except Exception as exc:
-        result.failure = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ''}"
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
-        result.failure_site = failed[0] if failed and failed[0] is not None else (
-            (frames[-1].lineno, frames[-1].colno) if frames else None)
+        _record_failure(result, exc, filename, failed, keras_live.KERAS_DIR)
     finally:
         layer_cls.__new__, layer_cls.__call__ = original_new, original_call
     return result
+
+
+def _record_failure(result: KerasRun, exc: Exception, filename: str, failed: list, keras_dir: str) -> None:
+    message = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    result.failure = f"{type(exc).__name__}: {message}"
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if f.filename == filename]
+    if failed:
+        result.failure_kind = "build"
+        result.failure_site = failed[0]
+    else:
+        in_keras = frames[-1].filename.startswith(keras_dir)
+        bad_call = isinstance(exc, TypeError) and "__init__()" in str(exc)
+        result.failure_kind = "arguments" if in_keras or bad_call else "code"
+    if result.failure_site is None and ours:
+        result.failure_site = (ours[-1].lineno, ours[-1].colno)
 
 
 def _consistent(static: tuple, keras: tuple) -> bool:
@@ -279,29 +337,8 @@ def check_keras(model: ModelDescription, raw, checked, concrete, findings: List[
     sites = [(call.line, call.col) for call in model.layers]
     failure = enclosing(live.failure_site, sites) if live.failure is not None else None
     for i, site in enumerate(sites):
-        kind = f"{where}: {model.layers[i].kind} at {site[0]}:{site[1]}"
-        built = live.shapes.get(site, set())
-        for label, shape in (("raw static", raw[i]), ("reported", checked[i])):
-            if shape is None:
-                continue
-            if not built and failure is not None and site != failure:
-                tally.add(f"keras: {label} shapes after Keras's refusal (unverifiable)")
-                continue
-            tally.add(f"keras: {label} shapes compared")
-            if not any(_consistent(shape, k) for k in built):
-                refused = f" (refused: {live.failure})" if site == failure else ""
-                tally.note(f"keras: WRONG {label} shapes", f"{kind}: static {shape}, Keras {sorted(built)}{refused}")
-            elif shape in built:
-                tally.add(f"keras: {label} shapes exact")
-        if len(built) == 1:
-            (keras_shape,) = built
-            tally.add("keras: layer shapes Keras built")
-            if checked[i] is None:
-                tally.add("keras: layer shapes left unknown statically")
-            if concrete[i] is not None:  # the NumPy reference itself, against Keras
-                tally.add("numpy vs keras: compared")
-                if tuple(concrete[i][1:]) != tuple(keras_shape[1:]):
-                    tally.note("numpy vs keras: DISAGREEMENTS", f"{kind}: NumPy {concrete[i]}, Keras {keras_shape}")
+        _check_layer(f"{where}: {model.layers[i].kind} at {site[0]}:{site[1]}", raw[i], checked[i],
+                     concrete[i], live.shapes.get(site, set()), live, site == failure, tally)
     flagged = {(f.line, f.col) for f in findings if f.code == "FLT004"}
     for site in flagged:
         tally.add("flt004: reported")
@@ -315,30 +352,84 @@ def check_keras(model: ModelDescription, raw, checked, concrete, findings: List[
     if live.failure is None:
         tally.add("keras: models built")
         return
-    tally.add("keras: models refused")
+    tally.add(f"keras: models failing ({live.failure_kind})")
     if failure not in sites:
-        tally.note("keras: refusals not at a discovered layer", f"{where}: {live.failure} at {live.failure_site}")
-    elif failure not in flagged:
-        tally.note("flt004: missed refusals (gaps)", f"{where}: {live.failure} at {live.failure_site}")
+        tally.note(f"keras: {live.failure_kind} failures not at a discovered layer",
+                   f"{where}: {live.failure} at {live.failure_site}")
+    elif failure not in flagged and live.failure_kind != "code":
+        tally.note(f"flt004: missed {live.failure_kind} refusals (gaps)", f"{where}: {live.failure} at {live.failure_site}")
 
 
-def check_generated(seed: int, tally: Tally, live: bool) -> None:
-    """One generated model through every check: nothing escapes, one model is
-    discovered, the NumPy references agree, and (``live``) Keras agrees."""
-    from .model_generator import generate
+def _check_layer(label: str, raw, checked, concrete, built: Set[tuple], live: KerasRun,
+                 failed_here: bool, tally: Tally) -> None:
+    """One layer's static shapes (as inferred, and as reported after NumPy) and the
+    NumPy reference's against Keras's shapes at its site."""
+    for kind, shape in (("raw static", raw), ("reported", checked)):
+        if shape is None:
+            continue
+        if failed_here and not built:
+            tally.note(f"keras: {kind} shapes claimed where Keras refuses ({live.failure_kind})",
+                       f"{label}: static {shape}; {live.failure}")
+        elif not built and live.failure is not None:
+            tally.add(f"keras: {kind} shapes after Keras's failure (unverifiable)")
+        elif not any(_consistent(shape, k) for k in built):
+            tally.note(f"keras: WRONG {kind} shapes", f"{label}: static {shape}, Keras {sorted(built) or 'never built it'}")
+        else:
+            tally.add(f"keras: {kind} shapes compared")
+            if shape in built:
+                tally.add(f"keras: {kind} shapes exact")
+    if len(built) != 1:
+        return
+    (keras_shape,) = built
+    tally.add("keras: layer shapes Keras built")
+    if checked is None:
+        tally.add("keras: layer shapes left unknown statically")
+    if concrete is not None:  # the NumPy reference itself, on the sizes Keras knows
+        tally.add("numpy vs keras: compared")
+        if len(concrete) != len(keras_shape) or any(
+                k is not None and k != c for k, c in zip(keras_shape[1:], concrete[1:])):
+            tally.note("numpy vs keras: DISAGREEMENTS", f"{label}: NumPy {concrete}, Keras {keras_shape}")
 
-    generated = generate(seed)
-    source, where = generated.source, f"seed {seed}"
-    tally.add("models generated")
+
+def check_source(source: str, where: str, tally: Tally, live: bool, one_model: bool) -> None:
+    """Every check on one model file: nothing escapes, (``one_model``) discovery finds
+    exactly one model, the NumPy references agree, and (``live``) Keras agrees."""
     for error in escaped(source):
         tally.note("ESCAPED exceptions", f"{where}: {error.strip().splitlines()[-1]}")
     models = discover(source)
-    if len(models) != 1:
-        tally.note("models not discovered as one model", f"{where}: {len(models)} models")
+    if one_model and len(models) != 1:
+        tally.note("UNDISCOVERED: not exactly one model", f"{where}: {len(models)} models")
         return
-    (model,) = models
-    run, raw, checked = static_facts(model)
-    concrete = check_numpy(run, raw, checked, tally, where)
-    if live:
-        check_keras(model, raw, checked, concrete, lint(source), keras_run(source, f"<fuzz seed {seed}>"),
-                    tally, where)
+    findings = lint(source) if live else []
+    keras = keras_run(source, f"<fuzz {where}>") if live and models else None
+    for model in models:
+        tally.add("models checked")
+        run, raw, checked = static_facts(model)
+        concrete = check_numpy(run, raw, checked, tally, where)
+        if keras is not None:
+            check_keras(model, raw, checked, concrete, findings, keras, tally, where)
+
+
+def check_generated(seed: int, tally: Tally, live: bool) -> None:
+    from .model_generator import generate
+
+    check_source(generate(seed).source, f"seed {seed}", tally, live, one_model=True)
+
+
+def check_spliced(seed: int, donor: str, tally: Tally, live: bool) -> None:
+    """A generated model with odd expressions spliced in (see `splice`)."""
+    from .model_generator import generate
+
+    source = splice(generate(seed).source, donor, seed)
+    if source is not None:
+        check_source(source, f"spliced seed {seed}", tally, live, one_model=False)
+
+
+#: Words that mark a tally key as a failure (the others are counts or gaps).
+FAILURE_WORDS = ("ESCAPED", "HUNG", "WRONG", "DISAGREEMENTS", "FALSE", "UNDISCOVERED")
+
+
+def failures(tally: Tally) -> Dict[str, List[str]]:
+    """The examples of every failure the tally holds."""
+    return {key: examples for key, examples in tally.examples.items()
+            if any(word in key for word in FAILURE_WORDS)}
