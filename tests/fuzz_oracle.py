@@ -140,7 +140,8 @@ def splice(model_source: str, donor: str, seed: int) -> Optional[str]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     donors += [ast.parse(f"f({text})", mode="eval").body.args[0] for text in HOSTILE]
-    slots = [(parent, name, index) for parent in ast.walk(tree) if isinstance(parent, (ast.Call, ast.Tuple, ast.List, ast.keyword, ast.Assign))
+    parents = (ast.Call, ast.Tuple, ast.List, ast.keyword, ast.Assign)
+    slots = [(parent, name, index) for parent in ast.walk(tree) if isinstance(parent, parents)
              for name, value in ast.iter_fields(parent)
              for index, node in (enumerate(value) if isinstance(value, list) else [(None, value)])
              if isinstance(node, ast.expr) and name not in ("func", "targets")]
@@ -357,7 +358,8 @@ def check_keras(model: ModelDescription, raw, checked, concrete, findings: List[
         tally.note(f"keras: {live.failure_kind} failures not at a discovered layer",
                    f"{where}: {live.failure} at {live.failure_site}")
     elif failure not in flagged and live.failure_kind != "code":
-        tally.note(f"flt004: missed {live.failure_kind} refusals (gaps)", f"{where}: {live.failure} at {live.failure_site}")
+        tally.note(f"flt004: missed {live.failure_kind} refusals (gaps)",
+                   f"{where}: {live.failure} at {live.failure_site}")
 
 
 def _check_layer(label: str, raw, checked, concrete, built: Set[tuple], live: KerasRun,
@@ -372,12 +374,13 @@ def _check_layer(label: str, raw, checked, concrete, built: Set[tuple], live: Ke
                        f"{label}: static {shape}; {live.failure}")
         elif not built and live.failure is not None:
             tally.add(f"keras: {kind} shapes after Keras's failure (unverifiable)")
-        elif not any(_consistent(shape, k) for k in built):
-            tally.note(f"keras: WRONG {kind} shapes", f"{label}: static {shape}, Keras {sorted(built) or 'never built it'}")
         else:
             tally.add(f"keras: {kind} shapes compared")
             if shape in built:
                 tally.add(f"keras: {kind} shapes exact")
+            elif not any(_consistent(shape, k) for k in built):
+                keras = sorted(built) or "never built it"
+                tally.note(f"keras: WRONG {kind} shapes", f"{label}: static {shape}, Keras {keras}")
     if len(built) != 1:
         return
     (keras_shape,) = built
@@ -394,8 +397,11 @@ def _check_layer(label: str, raw, checked, concrete, built: Set[tuple], live: Ke
 def check_source(source: str, where: str, tally: Tally, live: bool, one_model: bool) -> None:
     """Every check on one model file: nothing escapes, (``one_model``) discovery finds
     exactly one model, the NumPy references agree, and (``live``) Keras agrees."""
-    for error in escaped(source):
+    errors = escaped(source)
+    for error in errors:
         tally.note("ESCAPED exceptions", f"{where}: {error.strip().splitlines()[-1]}")
+    if errors:
+        return  # the checks below would meet the same exception
     models = discover(source)
     if one_model and len(models) != 1:
         tally.note("UNDISCOVERED: not exactly one model", f"{where}: {len(models)} models")

@@ -18,7 +18,7 @@ Sizes stay small so that Keras builds each model in milliseconds.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 #: Keras 3's leading positional parameters for each layer the generator writes
@@ -256,11 +256,6 @@ def params(**entries) -> Tuple[Tuple[str, Any], ...]:
     return tuple((k, v) for k, v in entries.items() if v is not None)
 
 
-def spatial(t: Tensor, rank: int) -> Tensor:
-    """After a layer that changes spatial sizes: only the rank is certain."""
-    return Tensor(t.rank if t.rank == rank + 2 else rank + 2)
-
-
 def conv(rank: int, transpose: bool = False) -> Maker:
     def make(d: Draw, t: Tensor):
         filters = d.size(1, 8)
@@ -279,14 +274,16 @@ def conv(rank: int, transpose: bool = False) -> Maker:
 
 def separable(d: Draw, t: Tensor):
     filters = d.size(1, 8)
+    multiplier = d.size(1, 2) if d.chance(0.3) else None
     call = Call("SeparableConv2D", params(filters=filters, kernel_size=d.per_axis(2, 1, 4),
-                                          padding=d.padding(), depth_multiplier=d.size(1, 2) if d.chance(0.3) else None))
+                                          padding=d.padding(), depth_multiplier=multiplier))
     return call, Tensor(4, None, filters)
 
 
 def depthwise(d: Draw, t: Tensor):
     multiplier = d.size(1, 3) if d.chance(0.5) else None
-    call = Call("DepthwiseConv2D", params(kernel_size=d.per_axis(2, 1, 4), strides=d.per_axis(2, 1, 2) if d.chance(0.3) else None,
+    strides = d.per_axis(2, 1, 2) if d.chance(0.3) else None
+    call = Call("DepthwiseConv2D", params(kernel_size=d.per_axis(2, 1, 4), strides=strides,
                                           padding=d.padding(), depth_multiplier=multiplier))
     last = t.last * (multiplier or 1) if t.last is not None else None
     return call, Tensor(4, None, last)
@@ -527,13 +524,6 @@ class LayerStack:
 
 # --- whole models ------------------------------------------------------------------------
 
-@dataclass
-class Program:
-    """A model's statements as they will be written, with their style."""
-
-    lines: List[str] = field(default_factory=list)
-
-
 def input_call(w: Writer, d: Draw, sizes: Tuple[int, ...], layer: bool = False) -> str:
     """``keras.Input(...)``, or in a Sequential (``layer``) sometimes ``InputLayer``."""
     shape: Any = list(sizes) if d.chance(0.2) else tuple(sizes)
@@ -669,7 +659,7 @@ class Graph:
         return second, t.with_last(units)
 
 
-def functional(seed: int, rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[str], str]:
+def functional(rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[str], str]:
     g = Graph(w, stack)
     d = stack.draw
     kind, sizes = first_tensor(d)
@@ -720,7 +710,7 @@ def generate(seed: int, invalid_rate: float = 0.07) -> GeneratedModel:
     stack = LayerStack(Draw(rng), invalid_rate)
     kind = rng.choice(("list", "add", "functional"))
     if kind == "functional":
-        body, name = functional(seed, rng, w, stack)
+        body, name = functional(rng, w, stack)
     else:
         body, name = sequential(seed, rng, w, stack, kind)
     source = f'"""Generated model, seed {seed}."""\n' + w.header() + "\n" + "\n".join(body) + "\n"

@@ -140,6 +140,26 @@ def test_positional_parameters_are_keras_signatures():
         assert tuple(parameters[:len(names)]) == names, kind
 
 
+# --- what the fuzzers found ----------------------------------------------------------
+
+ZERO_STRIDE = """\
+import keras
+from keras import layers
+m = keras.Sequential([keras.Input((8, 8, 3)), layers.Dense(4), layers.MaxPooling2D(2, 0, "same")])
+"""
+
+
+def test_zero_stride_never_crashes_the_numpy_reference():
+    """The model fuzzer's first escaped exception (spliced seed 1000020): the 'same'
+    padding reference divided by a zero stride inside lint()."""
+    from flake8_flatten.model import LayerCall
+    from flake8_flatten.verify import reference_graph
+
+    assert not escaped(ZERO_STRIDE)
+    pooling = LayerCall("MaxPooling2D", (2, 0, "same"))
+    assert reference_graph([(None, 8, 8, 3)], [pooling], [(0,)], 48) == [None]
+
+
 # --- what the fuzzers found and discovery must fix (owned by discovery/walker.py) -------
 
 SPATIAL_DROPOUT_INPUT_SHAPE = """\
