@@ -14,12 +14,15 @@ from typing import Iterator, List, Optional
 
 from . import __version__
 from .config import ConfigError, arguments, from_arguments, using
+from .discovery import MAX_SOURCE_CHARS
 from .notebooks import NotebookError, NotebookSource, read_notebook
 
 #: What directories are searched for; named files are read whatever their suffix.
 SOURCE_SUFFIXES = (".py", ".ipynb")
 NOTEBOOK_SUFFIX = ".ipynb"
 STDIN = "-"
+#: A notebook's size is mostly its outputs (images): its code is capped when joined.
+MAX_NOTEBOOK_BYTES = 25_000_000
 
 
 class UsageError(Exception):
@@ -80,8 +83,11 @@ def input_paths(paths: List[str]) -> Iterator[str]:
 
 
 def load(path: str, stdin_name: Optional[str] = None) -> SourceFile:
-    """Read a Python file or notebook ('-': stdin); UsageError if it cannot be read."""
+    """Read a Python file or notebook ('-': stdin); UsageError if it cannot be read.
+    A file too large to analyse is not read at all: a note, and no text."""
     name = (stdin_name or "stdin") if path == STDIN else path
+    if too_large(path):
+        return SourceFile(name, "")
     data = _read_bytes(path)
     try:
         if name.endswith(NOTEBOOK_SUFFIX):
@@ -91,6 +97,17 @@ def load(path: str, stdin_name: Optional[str] = None) -> SourceFile:
         return SourceFile(name, data.decode(encoding))
     except (SyntaxError, UnicodeDecodeError, LookupError, NotebookError) as exc:
         raise UsageError(f"cannot read {name}: {exc}") from exc
+
+
+def too_large(path: str) -> bool:
+    """Is ``path`` a file over the size we analyse?  Then it is not even read (a note
+    on stderr says so): bounded memory whatever the input."""
+    limit = MAX_NOTEBOOK_BYTES if path.endswith(NOTEBOOK_SUFFIX) else MAX_SOURCE_CHARS
+    if path == STDIN or not os.path.isfile(path) or os.path.getsize(path) <= limit:
+        return False
+    print(f"flake8-flatten: note: {path} not analysed: larger than {limit // 1000:,} kB",
+          file=sys.stderr)
+    return True
 
 
 def _read_bytes(path: str) -> bytes:

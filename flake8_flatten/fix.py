@@ -35,7 +35,7 @@ from typing import Dict, List, Sequence, Tuple
 import libcst as cst
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
-from .cli import NOTEBOOK_SUFFIX, STDIN, UsageError, input_paths, report_error
+from .cli import NOTEBOOK_SUFFIX, STDIN, UsageError, input_paths, report_error, too_large
 from .model import Shape, format_shape
 from .rules import Finding
 
@@ -107,6 +107,8 @@ def _fix(source: str, pooling: bool) -> FixResult:
     if not targets:
         return FixResult(source, [], skipped)
     try:
+        if _crashes_libcst(source):
+            raise RecursionError
         codemod = _Codemod(source)
     except (cst.ParserSyntaxError, RecursionError):
         return FixResult(source, [], skipped + [Skipped(t.finding, "libcst cannot parse this file")
@@ -136,6 +138,19 @@ def _fix(source: str, pooling: bool) -> FixResult:
     applied = [Applied(t.finding, t.layer, *placed[plan], t.promised)
                for plan, group in accepted for t in group]
     return FixResult(fixed, sorted(applied, key=_by_finding), sorted(skipped, key=_by_finding))
+
+
+#: libcst's native parser recurses once per operand of a boolean chain and kills the
+#: process (a segfault, not an exception) somewhere past 6,000 operands (libcst 1.9).
+MAX_BOOLEAN_OPERANDS = 2000
+
+
+def _crashes_libcst(source: str) -> bool:
+    """Would handing ``source`` to libcst crash the process?  (It was linted: it parses.)"""
+    if " and " not in source and " or " not in source:
+        return False
+    return any(isinstance(node, ast.BoolOp) and len(node.values) > MAX_BOOLEAN_OPERANDS
+               for node in ast.walk(ast.parse(source)))
 
 
 def _by_finding(record) -> Finding:
@@ -549,6 +564,8 @@ def run_fix(paths: List[str], diff: bool = False, pooling: bool = False) -> int:
     for path in input_paths(paths):
         if path.endswith(NOTEBOOK_SUFFIX):
             print(f"{path}: notebooks are not fixed", file=sys.stderr)
+            continue
+        if too_large(path):
             continue
         try:
             result = _fix_file(path, diff, pooling)

@@ -10,7 +10,7 @@ from typing import Iterator, List, Mapping, Tuple
 
 from . import __version__
 from .config import ConfigError, Options, dense_like_names, unknown_key
-from .discovery import may_define_models
+from .discovery import MAX_SOURCE_CHARS, may_define_models
 
 #: Our options: ``--flatten-...`` on the command line, ``flatten-... =`` in ``[flake8]``.
 SEQUENCE_AXES, NO_VERIFY, DENSE_LIKE = "flatten-sequence-axes", "flatten-no-verify", "flatten-dense-like"
@@ -61,6 +61,8 @@ class FlattenChecker:
             raise ExecutionError(f"flake8-flatten: {exc}") from exc
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
+        if sum(map(len, self.lines)) > MAX_SOURCE_CHARS:  # not even joined: no copy of a huge file
+            return
         source = "".join(self.lines)
         if not may_define_models(source):  # the cheap pre-check: no Keras model, no cost
             return

@@ -109,3 +109,181 @@ def test_large_file_without_models_is_cheap():
     start = time.perf_counter()
     assert lint(source) == []
     assert time.perf_counter() - start < 0.5
+
+
+# -- whole front-ends in a fresh process: wall time and peak resident memory ----------
+
+#: Runs one front-end in this interpreter and reports its peak RSS: VmHWM, the high-water
+#: mark of the child's own address space (getrusage's ru_maxrss would carry over the
+#: forking test process's peak across exec).
+_DRIVER = """
+import sys
+kind, argv = sys.argv[1], sys.argv[2:]
+try:
+    if kind == "flake8":
+        from flake8.main.cli import main
+        code = main(argv)
+    else:
+        from flake8_flatten.cli import main
+        code = main(argv)
+except SystemExit as exc:
+    code = exc.code
+except Exception:  # flake8's own failures; the test looks at whose code raised
+    import traceback
+    traceback.print_exc()
+    code = 70
+sys.stdout.flush()
+peak = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print("PEAK_KB", peak, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def run_bounded(kind: str, *argv, seconds: float = 20.0, megabytes: float = 200.0, stdin=None):
+    """Run ``flake8-flatten ARGV`` (kind "cli") or ``flake8 ARGV`` in a fresh process;
+    assert no traceback, the time bound and the peak-memory bound."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _DRIVER, kind, *map(str, argv)], input=stdin,
+                          capture_output=True, timeout=seconds * 3)
+    elapsed = time.perf_counter() - start
+    stderr = proc.stderr.decode("utf-8", "replace")
+    if kind == "cli":
+        assert "Traceback" not in stderr, stderr[-2000:]
+    else:  # flake8's own parse may die (RecursionError on 100,000 terms): never in our code
+        assert "flake8_flatten" not in stderr, stderr[-2000:]
+    peak_kb = int(stderr.rsplit("PEAK_KB", 1)[1].split()[0])
+    assert elapsed < seconds, f"took {elapsed:.1f}s"
+    assert peak_kb / 1024 < megabytes, f"peak {peak_kb / 1024:.0f} MB"
+    return proc.returncode, proc.stdout.decode("utf-8", "replace"), stderr
+
+
+MODEL = HEADER + ("m = keras.Sequential([layers.Input((28, 28, 1)), layers.Conv2D(8, 3),"
+                  " layers.Dense(10)])\n")
+
+
+def test_fifty_megabyte_files_are_not_analysed(tmp_path):
+    """Files past the size cap are neither parsed nor joined, through the CLI and flake8;
+    the CLI says so on stderr.  (A 50 MB file costs flake8 itself gigabytes, so the
+    flake8 case hands the plugin the lines directly.)"""
+    big = tmp_path / "big.py"
+    filler = "x = [1, 2, 3]  # keras Sequential Model Input\n"
+    big.write_text(MODEL + filler * (50_000_000 // len(filler)))
+    assert big.stat().st_size > 50_000_000
+    for command in ("check", "shapes", "fix"):
+        code, out, err = run_bounded("cli", command, big, seconds=10, megabytes=100)
+        assert code == 0 and "not analysed: larger than 500 kB" in err
+    plugin_run = (
+        "import sys, tracemalloc\n"
+        "from flake8_flatten.plugin import FlattenChecker\n"
+        "lines = open(sys.argv[1]).readlines()\n"
+        "tracemalloc.start()\n"
+        "assert list(FlattenChecker(None, lines).run()) == []\n"
+        "print(tracemalloc.get_traced_memory()[1] // 2**20)\n")
+    proc = subprocess.run([sys.executable, "-c", plugin_run, str(big)], capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout) < 5  # MB the plugin added to what flake8 already holds
+
+
+def test_a_file_just_under_the_cap_is_analysed_within_bounds(tmp_path):
+    """The worst case the cap admits: ~500 kB of dense layer calls, parsed by us."""
+    from flake8_flatten.discovery import MAX_SOURCE_CHARS
+
+    path = tmp_path / "dense.py"
+    line = "m.add(layers.Dense(4))\n"
+    body = HEADER + "m = keras.Sequential()\nm.add(layers.Input((3, 2)))\n"
+    path.write_text(body + line * ((MAX_SOURCE_CHARS - len(body) - 100) // len(line)))
+    code, out, err = run_bounded("cli", "check", path, seconds=30)
+    assert code == 1 and out.count("FLT001") == 1
+
+
+@pytest.mark.parametrize("front_end", ["cli", "flake8"])
+def test_five_thousand_layer_model_in_a_fresh_process(tmp_path, front_end):
+    path = tmp_path / "deep.py"
+    body = ",\n".join(["    layers.Dense(8)"] * 5000)
+    path.write_text(HEADER + f"m = keras.Sequential([\n    layers.Input((4, 4, 3)),\n"
+                             f"    layers.Conv2D(8, 3),\n{body}\n])\n")
+    argv = ("check", path) if front_end == "cli" else ("--select", "FLT", path)
+    code, out, err = run_bounded(front_end, *argv, seconds=30)
+    assert code == 1 and out.count("FLT001") == 1
+
+
+HOSTILE_SOURCES = {
+    "nested_parentheses": HEADER + "m = keras.Sequential([layers.Dense(" + "(" * 180 + "3"
+                          + ")" * 180 + ", input_shape=(3, 2))])\n",
+    "too_deep_for_python": HEADER + "m = keras.Sequential([layers.Dense(" + "(" * 5000 + "3"
+                           + ")" * 5000 + ")])\n",
+    "long_sum": HEADER + "N = " + "+".join(["1"] * 2000) + "\nm = keras.Sequential([layers.Dense(N,"
+                " input_shape=(3, 2)), layers.Dense(4)])\n",
+    "sum_too_deep_for_python": HEADER + "N = " + "+".join(["1"] * 100_000) + "\n"
+                               "m = keras.Sequential([layers.Dense(N)])\n",
+    "nested_lists": HEADER + "S = " + "[" * 180 + "]" * 180 + "\n"
+                    "m = keras.Sequential([layers.Dense(4, input_shape=S)])\n",
+    "huge_sizes": HEADER + "m = keras.Sequential([layers.Dense(10**15, input_shape=(10**12, 10**12)),"
+                  " layers.Conv2D(10**15, 10**12)])\n",
+    "strings_for_ints": HEADER + "m = keras.Sequential([layers.Dense('4', input_shape=('3', 2.5)),"
+                        " layers.Reshape(('a', -1)), layers.Conv2D(None, 'same')])\n",
+    "recursive_constants": HEADER + "A = B\nB = A\nC = C + 1\n"
+                           "m = keras.Sequential([layers.Dense(A, input_shape=(B, C))])\n",
+    "python2": HEADER + "m = keras.Sequential()\nm.add(layers.Dense(4, input_shape=(3, 2)))\n"
+               "print m.predict(x).shape\n",
+    "long_boolean_chain": MODEL + "flag = (" + " or ".join(["a"] * 12_000) + ")\n",
+    "long_string_concatenation": MODEL + "s = (" + " ".join(['"a"'] * 20_000) + ")\n",
+    "python_3_12_syntax": MODEL + "type Shape = tuple[int, ...]\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_SOURCES))
+def test_hostile_sources_through_every_front_end(tmp_path, name):
+    """Each case through ``check``, ``shapes``, ``fix --diff`` and flake8: bounded time
+    and memory, no traceback, a meaningful exit code.  ``long_boolean_chain`` and
+    ``long_string_concatenation`` are files Python parses but libcst cannot (the
+    first crashes libcst's parser outright): ``fix`` must decline, not die."""
+    path = tmp_path / f"{name}.py"
+    path.write_text(HOSTILE_SOURCES[name])
+    for argv in (("check", path), ("shapes", path), ("fix", "--diff", path)):
+        code, out, err = run_bounded("cli", *argv)
+        assert code in (0, 1), (argv, err)
+    code, out, err = run_bounded("flake8", "--select", "FLT", path)
+    assert "FLT" not in out or name in ("long_sum", "long_boolean_chain",
+                                        "long_string_concatenation", "nested_parentheses",
+                                        "nested_lists")
+
+
+def test_fix_declines_a_file_libcst_would_crash_on(tmp_path):
+    path = tmp_path / "chain.py"
+    path.write_text(HOSTILE_SOURCES["long_boolean_chain"])
+    code, out, err = run_bounded("cli", "fix", path)
+    assert code == 1 and "libcst cannot parse this file" in err
+    assert path.read_text() == HOSTILE_SOURCES["long_boolean_chain"]
+
+
+@pytest.mark.parametrize("content", [
+    b"import keras\nm = keras.Sequential()\nx = 1\x00\n",  # a NUL byte
+    "import keras\nm = keras.Sequential()\ns = 'caf\xe9'\n".encode("latin-1"),  # not UTF-8
+    b"\xff\xfe" + "import keras\n".encode("utf-16-le"),  # UTF-16
+    b"# -*- coding: no-such-codec -*-\nimport keras\n",
+])
+def test_undecodable_and_binary_files(tmp_path, content):
+    """flake8 reports these itself (E902/E999); the CLI says so in one line, exit 2 —
+    or, for a NUL byte in valid UTF-8, lints nothing; never a traceback."""
+    path = tmp_path / "odd.py"
+    path.write_bytes(content)
+    code, out, err = run_bounded("cli", "check", path)
+    assert code in (0, 2) and out == ""
+    if code == 2:
+        assert err.count("flake8-flatten: error:") == 1
+    code, out, err = run_bounded("flake8", "--select", "FLT", path)
+    assert "FLT" not in out
+
+
+def test_shape_code_is_never_executed_by_any_front_end(tmp_path):
+    marker = tmp_path / "executed"
+    path = tmp_path / "evil.py"
+    call = f"__import__('os').system('touch {marker}')"
+    path.write_text(HEADER + f"N = {call}\nm = keras.Sequential([layers.Dense(N, input_shape=({call}, 2)),"
+                             f" layers.Dense(4)])\nm.predict(np.zeros(({call}, 2)))\n")
+    for argv in (("check", path), ("shapes", "--format", "json", path), ("fix", "--diff", path)):
+        run_bounded("cli", *argv)
+    run_bounded("flake8", "--select", "FLT", path)
+    assert not marker.exists()
