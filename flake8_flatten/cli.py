@@ -180,6 +180,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     except (UsageError, ConfigError) as exc:
         report_error(exc)
         return 2
+    except BrokenPipeError:  # ``flake8-flatten shapes ... | head``: the reader left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

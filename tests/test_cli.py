@@ -119,3 +119,12 @@ def test_an_internal_error_on_one_file_is_one_line_and_the_others_still_checked(
     captured = capsys.readouterr()
     assert captured.err.count("\n") == 1 and "RuntimeError: a bug with two lines" in captured.err
     assert captured.out.startswith(f"{EXAMPLE}:6:11: FLT001 ")
+
+
+def test_a_closed_pipe_is_not_a_traceback(tmp_path):
+    """``flake8-flatten shapes --format json ... | head -1``: the reader goes away."""
+    many = tmp_path / "many.py"
+    many.write_text(EXAMPLE.read_text() * 200)
+    proc = subprocess.run(f"{sys.executable} -m flake8_flatten shapes --format json {many} | head -1",
+                          shell=True, capture_output=True, text=True, timeout=120)
+    assert proc.stdout.strip() == "{" and "Traceback" not in proc.stderr, proc.stderr

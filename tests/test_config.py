@@ -343,3 +343,38 @@ def test_cli_configuration_mistakes_are_one_line_and_exit_2(tmp_path, args, toml
     for command in ("check", "shapes"):
         proc = cli(src, command, *args, "readme_example.py")
         assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"flake8-flatten: error: {error}\n")
+
+
+LOCAL_DENSE = """
+import keras
+from keras import layers
+
+
+class MyDense(layers.Layer):
+    def __init__(self, units):
+        super().__init__()
+        self.units = units
+
+
+def head(x):
+    return MyDense(10)(x)
+
+
+inputs = keras.Input((28, 28, 1))
+x = layers.Conv2D(8, 3)(inputs)
+model = keras.Model(inputs, head(x))
+"""
+
+
+def test_a_dense_like_class_defined_in_the_linted_file():
+    """A class of the file itself (bare name) is Dense-like when configured, also inside
+    a helper whose text mentions no Keras layer by name."""
+    from flake8_flatten.config import Options
+    from flake8_flatten.rules import lint
+
+    assert lint(LOCAL_DENSE.replace("layers.Conv2D(8, 3)(inputs)", "inputs")) == []
+    assert lint(LOCAL_DENSE) == []
+    (finding,) = lint(LOCAL_DENSE, options=Options(dense_like=("MyDense",)))
+    assert finding.code == "FLT001" and finding.message.startswith("MyDense(10) gets input (None, 26, 26, 8)")
+    line = LOCAL_DENSE.splitlines().index("    return MyDense(10)(x)") + 1
+    assert (finding.line, finding.col) == (line, 11)

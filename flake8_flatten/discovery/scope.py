@@ -81,8 +81,12 @@ class Scope:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             self._bind_import(node)
         elif isinstance(node, _NESTED):
-            plain = top and isinstance(node, ast.FunctionDef)
-            self._bind(node.name, ("function", node) if plain else ("other",))
+            if top and isinstance(node, ast.FunctionDef):
+                self._bind(node.name, ("function", node))
+            elif isinstance(node, ast.ClassDef):  # a class of the file: its bare name
+                self._bind(node.name, ("class", node.name))
+            else:
+                self._bind(node.name, ("other",))
             return
         elif isinstance(node, ast.Assign):
             self._bind_assign(node.targets, node.value, top)
@@ -158,7 +162,8 @@ class Scope:
     # -- lookups ------------------------------------------------------------------
 
     def binding(self, name: str) -> tuple:
-        """``("import", qualname)``, ``("const", ast_node)``, ``("other",)`` or ``("free",)``."""
+        """``("import", qualname)``, ``("const", ast_node)``, ``("class", name)``,
+        ``("function", node)``, ``("other",)`` or ``("free",)``."""
         how = self._collect().get(name)
         if how:
             if len(how) == 1:
@@ -180,7 +185,7 @@ class Scope:
     def _qualify(self, dotted: str) -> Optional[str]:
         head, _, rest = dotted.partition(".")
         how = self.binding(head)
-        if how[0] == "import":
+        if how[0] in ("import", "class"):  # a local class qualifies only as Dense-like
             return how[1] + ("." + rest if rest else "")
         if how[0] == "free":
             for module in self.star_modules():  # the star import that provides it

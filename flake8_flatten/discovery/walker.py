@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from typing import Dict, List, Optional
 
+from ..config import active
 from ..model import UNKNOWN, Claim, LayerCall, ModelDescription
 from .evaluate import Evaluator, dotted_name
 from .arrays import Array
@@ -354,6 +355,8 @@ class ScopeWalker:
         if isinstance(target, ast.Name):
             if isinstance(value, LayerCall) and value.kind == "Input":
                 value = self.scope.graph.tensor(value)
+            if isinstance(value, ModelRef) and value.model.name is None:
+                value.model.name = target.id  # ``model = keras.Model(...)``, as for Sequential
             if value is UNKNOWN and target.id not in self.flow:
                 return  # leave it to the scope's constant bindings
             self.flow[target.id] = value
@@ -648,7 +651,8 @@ class Analysis:
         """Cheap text test: can following this helper build tensors or models?"""
         cached = self._uses_keras.get(id(function))
         if cached is None:
-            cached = any(marker in line for line in self.text_of(function) for marker in KERAS_HINTS)
+            hints = KERAS_HINTS + tuple(active().dense_kinds)  # a helper using only MyLinear
+            cached = any(marker in line for line in self.text_of(function) for marker in hints)
             self._uses_keras[id(function)] = cached
         return cached
 
