@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from nbformat import v3, v4
 
 from flake8_flatten.cli import main
-from flake8_flatten.notebooks import (MAGIC_PLACEHOLDER, NotebookError, join_cells,
+from flake8_flatten.notebooks import (MAGIC_PLACEHOLDER, NotebookError, code_cells, join_cells,
                                       python_lines, read_notebook)
 from flake8_flatten.rules import lint
 
@@ -159,3 +160,26 @@ def test_a_bad_notebook_is_one_line_on_stderr_and_exit_2(tmp_path, capsys):
     assert main(["check", str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.count("\n") == 1 and str(path) in captured.err
+
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "bad_notebook.ipynb"
+
+
+def test_the_notebook_fixture_is_reported_in_the_cell_that_adds_the_dense(capsys):
+    assert main(["check", "--format", "json", str(FIXTURE)]) == 1
+    (record,) = json.loads(capsys.readouterr().out)
+    cells = code_cells(FIXTURE.read_text())
+    assert record["code"] == "FLT001" and record["cell"] == len(cells)
+    assert record["cell_line"] == line_of(cells[-1], "model.add(layers.Dense(")
+    assert "outputs (None, 13, 13, 10)" in record["message"]
+
+
+def test_the_notebook_fixture_really_has_the_bug_in_keras():
+    """Run the fixture's joined cells (magics neutralised as the linter sees them) in real
+    Keras: the model outputs exactly what the finding says."""
+    from tests.conftest import keras_live
+
+    keras_live()
+    namespace: dict = {}
+    exec(compile(read_notebook(FIXTURE.read_text()).text, str(FIXTURE), "exec"), namespace)
+    assert tuple(namespace["model"].output_shape) == (None, 13, 13, 10)
