@@ -171,7 +171,7 @@ def test_fifty_megabyte_files_are_not_analysed(tmp_path):
     assert big.stat().st_size > 50_000_000
     for command in ("check", "shapes", "fix"):
         code, out, err = run_bounded("cli", command, big, seconds=10, megabytes=100)
-        assert code == 0 and "not analysed: larger than 500 kB" in err
+        assert code == 0 and "not analysed: larger than 250 kB" in err
     plugin_run = (
         "import sys, tracemalloc\n"
         "from flake8_flatten.plugin import FlattenChecker\n"
@@ -186,7 +186,8 @@ def test_fifty_megabyte_files_are_not_analysed(tmp_path):
 
 
 def test_a_file_just_under_the_cap_is_analysed_within_bounds(tmp_path):
-    """The worst case the cap admits: ~500 kB of dense layer calls, parsed by us."""
+    """The worst case the cap admits: ~250 kB of dense layer calls (one 10,000-layer
+    model), parsed by us, and by flake8 with the plugin."""
     from flake8_flatten.discovery import MAX_SOURCE_CHARS
 
     path = tmp_path / "dense.py"
@@ -194,6 +195,8 @@ def test_a_file_just_under_the_cap_is_analysed_within_bounds(tmp_path):
     body = HEADER + "m = keras.Sequential()\nm.add(layers.Input((3, 2)))\n"
     path.write_text(body + line * ((MAX_SOURCE_CHARS - len(body) - 100) // len(line)))
     code, out, err = run_bounded("cli", "check", path, seconds=30)
+    assert code == 1 and out.count("FLT001") == 1
+    code, out, err = run_bounded("flake8", "--select", "FLT", path, seconds=60)
     assert code == 1 and out.count("FLT001") == 1
 
 
@@ -287,3 +290,15 @@ def test_shape_code_is_never_executed_by_any_front_end(tmp_path):
         run_bounded("cli", *argv)
     run_bounded("flake8", "--select", "FLT", path)
     assert not marker.exists()
+
+
+def test_fix_declines_a_file_too_large_to_rewrite_within_bounds(tmp_path):
+    """libcst's tree costs ~1.5 kB per source character: a 5,000-layer file (105 kB) is
+    checked by ``check`` but not rewritten by ``fix``, which says why."""
+    path = tmp_path / "deep.py"
+    body = ",\n".join(["    layers.Dense(8)"] * 5000)
+    source = HEADER + f"m = keras.Sequential([\n    layers.Input((4, 4, 3)),\n    layers.Conv2D(8, 3),\n{body}\n])\n"
+    path.write_text(source)
+    code, out, err = run_bounded("cli", "fix", path, seconds=10)
+    assert code == 1 and "too large to rewrite within bounds" in err
+    assert path.read_text() == source
