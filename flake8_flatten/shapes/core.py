@@ -105,7 +105,9 @@ def _identity_specs(names, positional=(), min_rank=1, weights=no_weights, **defa
 
 
 def _spatial_dropout(rank: int) -> LayerSpec:
-    return LayerSpec(("rate",), identity, TRANSPARENT, exact_rank=rank, weights=no_weights)
+    keywords = {"rate", "seed", "name", "dtype"} | ({"data_format"} if rank > 3 else set())
+    return LayerSpec(("rate",), identity, TRANSPARENT, exact_rank=rank, weights=no_weights,
+                     keywords=frozenset(keywords))
 
 
 SPECS = {

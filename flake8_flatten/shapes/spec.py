@@ -13,7 +13,7 @@ has an unknown count, never a guessed zero.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, FrozenSet, Optional, Tuple
 
 from ..model import UNKNOWN, LayerCall, Shape
 
@@ -60,6 +60,9 @@ class LayerSpec:
     exact_rank: Optional[int] = None  # the input rank the layer requires, if fixed
     merge: bool = False  # the rule takes a tuple of input shapes (a merge layer)
     weights: Optional[WeightRule] = None  # the parameter count on an input; None: unknown
+    #: For the few Keras constructors without ``**kwargs`` (SpatialDropout*): every keyword
+    #: they take.  Anything else (``input_shape=``) is a TypeError in Keras, and here.
+    keywords: Optional[FrozenSet[str]] = None
 
     def bind(self, call: LayerCall) -> Params:
         params = Params(self.defaults)
@@ -68,6 +71,8 @@ class LayerSpec:
         if len(call.args) > len(self.positional):
             raise TypeError("more positional arguments than the layer takes")
         for name, value in call.kwargs:
+            if self.keywords is not None and name not in self.keywords:
+                raise TypeError(f"unexpected keyword argument {name!r}")
             params[name] = value
         return params
 
