@@ -25,6 +25,7 @@ import signal
 import sys
 import time
 import tokenize
+import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -33,6 +34,13 @@ os.environ.setdefault("JAX_PLATFORMS", "cpu")
 
 from tests.fuzz_oracle import (Tally, check_generated, check_spliced, escaped, failures,  # noqa: E402
                                kerasify, with_keras_header)
+
+
+def progress(text: str) -> None:
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"  {time.strftime('%H:%M:%S')} {text}, peak memory {peak} MB", file=sys.stderr, flush=True)
 
 
 class Hung(BaseException):
@@ -89,8 +97,10 @@ class Fuzzer:
                         "".join(f"# {line}\n" for line in detail.splitlines()))
 
 
-def run_programs(fuzzer: Fuzzer, count: int, seed: int) -> None:
-    """hypothesmith programs, each linted three ways and spliced into a generated model."""
+def run_programs(fuzzer: Fuzzer, count: int, seed: int, batch: int = 2000) -> None:
+    """hypothesmith programs, each linted three ways and spliced into a generated model.
+    Drawn in batches of ``batch`` (Hypothesis keeps every example of a run in memory:
+    about 170 MB per 1,000 hypothesmith programs), each batch seeded from ``seed``."""
     import hypothesmith
     from hypothesis import HealthCheck, Phase, given, settings, strategies as st
     from hypothesis import seed as hypothesis_seed
@@ -98,10 +108,6 @@ def run_programs(fuzzer: Fuzzer, count: int, seed: int) -> None:
     started = time.perf_counter()
     programs, spliced = fuzzer.tally("programs"), fuzzer.tally("spliced into generated models (static vs NumPy)")
 
-    @hypothesis_seed(seed)
-    @settings(max_examples=count, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
-    @given(hypothesmith.from_grammar(), st.integers(0, 2**32 - 1))
     def one(source, other_seed):
         programs.add("programs")
         done = programs.counts["programs"]
@@ -109,10 +115,14 @@ def run_programs(fuzzer: Fuzzer, count: int, seed: int) -> None:
         fuzzer.bounded(spliced, f"program {done} spliced", source,
                        lambda: check_spliced(other_seed % 10**6, source, spliced, live=False) or [])
         if done % 5000 == 0:
-            rate = done / (time.perf_counter() - started)
-            print(f"  {done} programs, {rate:.1f}/s", file=sys.stderr, flush=True)
+            progress(f"{done} programs, {done / (time.perf_counter() - started):.1f}/s")
 
-    one()
+    for first in range(0, count, batch):
+        size = min(batch, count - first)
+        run = settings(max_examples=size, deadline=None, database=None, phases=[Phase.generate],
+                       suppress_health_check=list(HealthCheck))(
+            given(hypothesmith.from_grammar(), st.integers(0, 2**32 - 1))(one))
+        hypothesis_seed(seed * 1_000_003 + first)(run)()
 
 
 def run_stdlib(fuzzer: Fuzzer, root: Path) -> None:
@@ -132,7 +142,7 @@ def run_stdlib(fuzzer: Fuzzer, root: Path) -> None:
         tally.add("files")
         fuzzer.lint_variants("stdlib", source, str(path.relative_to(root)), seed=len(data))
         if tally.counts["files"] % 200 == 0:
-            print(f"  {tally.counts['files']} stdlib files", file=sys.stderr, flush=True)
+            progress(f"{tally.counts['files']} stdlib files")
 
 
 def run_models(fuzzer: Fuzzer, count: int, seed: int, live: bool) -> None:
@@ -146,7 +156,7 @@ def run_models(fuzzer: Fuzzer, count: int, seed: int, live: bool) -> None:
         check_spliced(base + index, "", spliced, live)
         if (index + 1) % 1000 == 0:
             rate = (index + 1) / (time.perf_counter() - started)
-            print(f"  {index + 1} models (+ spliced), {rate:.1f}/s", file=sys.stderr, flush=True)
+            progress(f"{index + 1} models (+ spliced), {rate:.1f}/s")
 
 
 def keras_installed() -> bool:
@@ -169,6 +179,7 @@ def main(argv=None) -> int:
                         help="where programs that escaped or hung are saved")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGALRM, _alarm)
+    warnings.simplefilter("ignore")  # hypothesmith's own SyntaxWarnings, Keras's UserWarnings
     fuzzer = Fuzzer(args.out, args.timeout)
     live = not args.no_keras and keras_installed()
     timings = {}

@@ -7,8 +7,8 @@
   verifier drops a claim in two cases that `verified_graph` does not tell apart:
   the reference computed another shape (a *disagreement*, a bug) or could not run
   (*unconfirmed*: the claim is just not printed).  Here they are counted apart.
-* `check_keras`: a generated file's static shapes and FLT004 findings against what
-  real Keras does when the file runs (`keras_run`, needs Keras).
+* `check_keras_layers` / `check_refusals`: a generated file's static shapes and FLT004
+  findings against what real Keras does when the file runs (`keras_run`, needs Keras).
 """
 
 from __future__ import annotations
@@ -332,28 +332,34 @@ def enclosing(site: Optional[Site], sites: List[Site]) -> Optional[Site]:
     return max(on_line) if on_line else site
 
 
-def check_keras(model: ModelDescription, raw, checked, concrete, findings: List[Finding],
-                live: KerasRun, tally: Tally, where: str) -> None:
-    """Every static claim against Keras; FLT004 exactly where Keras refuses."""
-    sites = [(call.line, call.col) for call in model.layers]
-    failure = enclosing(live.failure_site, sites) if live.failure is not None else None
-    for i, site in enumerate(sites):
-        _check_layer(f"{where}: {model.layers[i].kind} at {site[0]}:{site[1]}", raw[i], checked[i],
-                     concrete[i], live.shapes.get(site, set()), live, site == failure, tally)
+def check_keras_layers(model: ModelDescription, raw, checked, concrete, live: KerasRun,
+                       failure: Optional[Site], tally: Tally, where: str) -> None:
+    """Every static claim of one model against Keras (``failure``: the layer site
+    where Keras failed, if it did)."""
+    for call, raw_shape, shape, reference in zip(model.layers, raw, checked, concrete):
+        site = (call.line, call.col)
+        _check_layer(f"{where}: {call.kind} at {site[0]}:{site[1]}", raw_shape, shape, reference,
+                     live.shapes.get(site, set()), live, site == failure, tally)
+
+
+def check_refusals(sites: List[Site], failure: Optional[Site], findings: List[Finding],
+                   live: KerasRun, tally: Tally, where: str) -> None:
+    """One file's FLT004 findings exactly where Keras refuses (``sites``: the layer
+    calls of every model discovered in it)."""
     flagged = {(f.line, f.col) for f in findings if f.code == "FLT004"}
     for site in flagged:
         tally.add("flt004: reported")
         if site == failure:
             tally.add("flt004: confirmed (Keras refuses there)")
-        elif failure is None or site in live.shapes:
+        elif live.failure is None or site in live.shapes:
             tally.note("flt004: FALSE (Keras builds it)", f"{where}: FLT004 at {site}, Keras built "
-                                                          f"{'the model' if failure is None else 'this layer'}")
+                                                          f"{'the model' if live.failure is None else 'this layer'}")
         else:
             tally.add("flt004: beyond Keras's first refusal")
     if live.failure is None:
-        tally.add("keras: models built")
+        tally.add("keras: files built")
         return
-    tally.add(f"keras: models failing ({live.failure_kind})")
+    tally.add(f"keras: files failing ({live.failure_kind})")
     if failure not in sites:
         tally.note(f"keras: {live.failure_kind} failures not at a discovered layer",
                    f"{where}: {live.failure} at {live.failure_site}")
@@ -394,32 +400,36 @@ def _check_layer(label: str, raw, checked, concrete, built: Set[tuple], live: Ke
             tally.note("numpy vs keras: DISAGREEMENTS", f"{label}: NumPy {concrete}, Keras {keras_shape}")
 
 
-def check_source(source: str, where: str, tally: Tally, live: bool, one_model: bool) -> None:
-    """Every check on one model file: nothing escapes, (``one_model``) discovery finds
-    exactly one model, the NumPy references agree, and (``live``) Keras agrees."""
+def check_source(source: str, where: str, tally: Tally, live: bool, models: Optional[int]) -> None:
+    """Every check on one model file: nothing escapes, discovery finds ``models``
+    models (when given), the NumPy references agree, and (``live``) Keras agrees."""
     errors = escaped(source)
     for error in errors:
         tally.note("ESCAPED exceptions", f"{where}: {error.strip().splitlines()[-1]}")
     if errors:
         return  # the checks below would meet the same exception
-    models = discover(source)
-    if one_model and len(models) != 1:
-        tally.note("UNDISCOVERED: not exactly one model", f"{where}: {len(models)} models")
+    found = discover(source)
+    if models is not None and len(found) != models:
+        tally.note("UNDISCOVERED: not the models generated", f"{where}: {len(found)} models, not {models}")
         return
-    findings = lint(source) if live else []
-    keras = keras_run(source, f"<fuzz {where}>") if live and models else None
-    for model in models:
+    keras = keras_run(source, f"<fuzz {where}>") if live and found else None
+    sites = [(call.line, call.col) for model in found for call in model.layers]
+    failure = enclosing(keras.failure_site, sites) if keras is not None and keras.failure else None
+    for model in found:
         tally.add("models checked")
         run, raw, checked = static_facts(model)
         concrete = check_numpy(run, raw, checked, tally, where)
         if keras is not None:
-            check_keras(model, raw, checked, concrete, findings, keras, tally, where)
+            check_keras_layers(model, raw, checked, concrete, keras, failure, tally, where)
+    if keras is not None:
+        check_refusals(sites, failure, lint(source), keras, tally, where)
 
 
 def check_generated(seed: int, tally: Tally, live: bool) -> None:
     from .model_generator import generate
 
-    check_source(generate(seed).source, f"seed {seed}", tally, live, one_model=True)
+    generated = generate(seed)
+    check_source(generated.source, f"seed {seed}", tally, live, generated.models)
 
 
 def check_spliced(seed: int, donor: str, tally: Tally, live: bool) -> None:
@@ -428,7 +438,7 @@ def check_spliced(seed: int, donor: str, tally: Tally, live: bool) -> None:
 
     source = splice(generate(seed).source, donor, seed)
     if source is not None:
-        check_source(source, f"spliced seed {seed}", tally, live, one_model=False)
+        check_source(source, f"spliced seed {seed}", tally, live, models=None)
 
 
 #: Words that mark a tally key as a failure (the others are counts or gaps).

@@ -82,6 +82,10 @@ class Call:
     params: Tuple[Tuple[str, Any], ...] = ()
 
 
+class Var(str):
+    """A loop variable or helper parameter: written as a bare name."""
+
+
 @dataclass(frozen=True)
 class Tensor:
     """What the generator knows of a tensor: its rank (batch axis included) and,
@@ -108,6 +112,7 @@ class GeneratedModel:
     imports: str  # the import style's name
     model_name: str
     invalid_layers: int  # layers drawn without regard to their input
+    models: int = 1  # models discovery must find (a Sequential block called as a layer adds one)
 
 
 # --- import styles: how each Keras symbol is spelled --------------------------------
@@ -189,6 +194,8 @@ class Writer:
     def value(self, hint: str, value: Any) -> str:
         if isinstance(value, Call):
             return self.call(value)
+        if isinstance(value, Var):
+            return value
         sized = isinstance(value, (tuple, list)) or (isinstance(value, int) and not isinstance(value, bool))
         if sized and self.rng.random() < self.constant_rate:
             return self.constant(hint, value)
@@ -201,7 +208,7 @@ class Writer:
         prefix = 0
         while prefix < min(len(order), len(call.params)) and call.params[prefix][0] == order[prefix]:
             prefix += 1
-        cut = self.rng.randint(min(prefix, 1), prefix) if prefix else 0
+        cut = self.rng.randint(1, prefix) if prefix and self.rng.random() < 0.85 else 0
         parts = [self.value(name, value) for name, value in call.params[:cut]]
         parts += [f"{name}={self.value(name, value)}" for name, value in call.params[cut:]]
         return f"{self.layer_name(call.kind)}({', '.join(parts)})"
@@ -522,6 +529,18 @@ class LayerStack:
         return maker(self.draw, Tensor(rng.choice(ranks)))
 
 
+def varying(draw: Draw, call: Call, out: Tensor) -> Optional[Tuple[Call, Tuple[int, ...], Tensor]]:
+    """``call`` with its units/filters replaced by a variable, the 2-3 sizes it takes
+    (in a loop or helper calls) and the tensor after the last; None when it has none."""
+    for index, (name, value) in enumerate(call.params):
+        if name in ("units", "filters") and isinstance(value, int) and value > 0:
+            sizes = tuple(draw.size(1, 8) for _ in range(draw.rng.randint(2, 3)))
+            templated = call.params[:index] + ((name, Var(name)),) + call.params[index + 1:]
+            last = sizes[-1] if out.last == value else out.last
+            return Call(call.kind, templated), sizes, Tensor(out.rank, None, last)
+    return None
+
+
 # --- whole models ------------------------------------------------------------------------
 
 def input_call(w: Writer, d: Draw, sizes: Tuple[int, ...], layer: bool = False) -> str:
@@ -564,14 +583,24 @@ def sequential(seed: int, rng: random.Random, w: Writer, stack: LayerStack, styl
         if declare == "Input":
             texts.append(input_call(w, d, sizes, layer=True))
         texts.append(w.call(calls[0]))
-    texts += [w.call(c) for c in calls[1:]]
     model_class = w.style.model + "Sequential"
     if style == "list":
+        texts += [w.call(c) for c in calls[1:]]
         keyword = "layers=" if d.chance(0.15) else ""
         body = "".join(f"    {text},\n" for text in texts)
         suffix = f', name="{name}_{seed}"' if d.chance(0.2) else ""
         return [f"{name} = {model_class}({keyword}[\n{body}]{suffix})"], name
-    return [f"{name} = {model_class}()"] + [f"{name}.add({text})" for text in texts], name
+    lines = [f"{name} = {model_class}()"] + [f"{name}.add({text})" for text in texts]
+    for call in calls[1:]:
+        loop = varying(d, call, Tensor(2)) if d.chance(0.15) else None
+        if loop is None:
+            lines.append(f"{name}.add({w.call(call)})")
+        else:  # for units in (8, 4): model.add(Dense(units))
+            templated, sizes, _ = loop
+            variable = dict(templated.params)
+            (var,) = [v for v in variable.values() if isinstance(v, Var)]
+            lines += [f"for {var} in {w.literal(sizes)}:", f"    {name}.add({w.call(templated)})"]
+    return lines, name
 
 
 class Graph:
@@ -583,6 +612,7 @@ class Graph:
         self.d = stack.draw
         self.lines: List[str] = []
         self.count = 0
+        self.models = 1
 
     def fresh(self, prefix: str = "h") -> str:
         self.count += 1
@@ -648,6 +678,44 @@ class Graph:
             return target, Tensor(t.rank)
         return self.merge([left, right], lt)
 
+    def repeated(self, name: str, t: Tensor) -> Tuple[str, Tensor]:
+        """One layer applied 2-3 times with varying units/filters: a ``for`` loop over a
+        literal tuple, or a helper function called once per size."""
+        call, out = self.stack.next(t)
+        loop = varying(self.d, call, out)
+        if loop is None:
+            target = self.fresh()
+            self.apply(target, call, name)
+            return target, out
+        templated, sizes, out = loop
+        (var,) = [v for v in dict(templated.params).values() if isinstance(v, Var)]
+        target = self.fresh()
+        if self.d.chance(0.5):
+            self.lines.append(f"{target} = {name}")
+            self.lines.append(f"for {var} in {self.w.literal(sizes)}:")
+            self.lines.append(f"    {target} = {self.w.call(templated)}({target})")
+            return target, out
+        helper = self.fresh("block")
+        self.lines += [f"def {helper}(tensor, {var}):", f"    return {self.w.call(templated)}(tensor)"]
+        for size in sizes:
+            self.lines.append(f"{target} = {helper}({name}, {size})")
+            name = target
+            target = self.fresh()
+        return name, out
+
+    def submodel(self, name: str, t: Tensor) -> Tuple[str, Tensor]:
+        """A Sequential block without an input, called as a layer."""
+        calls = []
+        for _ in range(self.d.rng.randint(1, 3)):
+            call, t = self.stack.next(t)
+            calls.append(call)
+        block, target = self.fresh("block"), self.fresh()
+        body = ", ".join(self.w.call(c) for c in calls)
+        self.lines.append(f"{block} = {self.w.style.model}Sequential([{body}])")
+        self.lines.append(f"{target} = {block}({name})")
+        self.models += 1
+        return target, t
+
     def shared(self, name: str, t: Tensor) -> Tuple[str, Tensor]:
         """One layer object applied twice in a row (refused when the sizes differ)."""
         units = t.last if t.last and self.d.chance(0.6) else self.d.size(1, 8)
@@ -659,7 +727,7 @@ class Graph:
         return second, t.with_last(units)
 
 
-def functional(rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[str], str]:
+def functional(rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[str], str, int]:
     g = Graph(w, stack)
     d = stack.draw
     kind, sizes = first_tensor(d)
@@ -684,6 +752,10 @@ def functional(rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[s
             name, t = g.residual(name, t)
         elif roll < 0.2 and t.rank <= 4:
             name, t = g.shared(name, t)
+        elif roll < 0.3:
+            name, t = g.repeated(name, t)
+        elif roll < 0.34:
+            name, t = g.submodel(name, t)
         else:
             name, t = g.step(name, t, reassign and name == "x")
     outputs = name
@@ -699,7 +771,7 @@ def functional(rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[s
         g.lines.append(f"{model_name} = {model_class}(inputs={ins}, outputs={outputs})")
     else:
         g.lines.append(f"{model_name} = {model_class}({ins}, {outputs})")
-    return g.lines, model_name
+    return g.lines, model_name, g.models
 
 
 def generate(seed: int, invalid_rate: float = 0.07) -> GeneratedModel:
@@ -710,8 +782,8 @@ def generate(seed: int, invalid_rate: float = 0.07) -> GeneratedModel:
     stack = LayerStack(Draw(rng), invalid_rate)
     kind = rng.choice(("list", "add", "functional"))
     if kind == "functional":
-        body, name = functional(rng, w, stack)
+        body, name, models = functional(rng, w, stack)
     else:
-        body, name = sequential(seed, rng, w, stack, kind)
+        (body, name), models = sequential(seed, rng, w, stack, kind), 1
     source = f'"""Generated model, seed {seed}."""\n' + w.header() + "\n" + "\n".join(body) + "\n"
-    return GeneratedModel(seed, source, kind, style.name, name, stack.invalid)
+    return GeneratedModel(seed, source, kind, style.name, name, stack.invalid, models)
