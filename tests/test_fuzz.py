@@ -64,9 +64,9 @@ def test_cli_on_random_programs_exits_cleanly(source, seed):
 
 
 def test_kerasify_puts_keras_calls_in_front_of_discovery():
-    program = kerasify("a = b(c)\nd.e(f, g=h)\n", seed=3)
-    assert program is not None and "keras" in program
-    ast.parse(program)
+    programs = [kerasify("m = b([c(4), d(2)])\n", seed) for seed in range(50)]
+    assert all(program is not None for program in programs)
+    assert any(discover(program) for program in programs)
 
 
 # --- generated Keras models -------------------------------------------------------------
@@ -78,6 +78,9 @@ def test_generator_is_seeded_and_varied():
     assert {m.style for m in models} == {"list", "add", "functional"}
     assert {m.imports for m in models} == {style.name for style in IMPORT_STYLES}
     assert sum(m.invalid_layers > 0 for m in models) > len(models) // 10
+    sources = [m.source for m in models]
+    assert any("for " in s for s in sources) and any("def block" in s for s in sources)
+    assert any(m.models == 2 for m in models)  # a Sequential block called as a layer
     for model in models:
         ast.parse(model.source)
 
