@@ -12,7 +12,6 @@ import ast
 import inspect
 
 import hypothesmith
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
