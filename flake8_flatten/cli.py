@@ -146,7 +146,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Exit 1 if anything is found, 2 if an input could not be read or checked (the others
     still are)."""
     from .report import render, reported, wants_color
-    from .rules import lint
+    from .rules import lint, suppressed
 
     found, unreadable = [], False
     for path in input_paths(args.paths):
@@ -158,7 +158,9 @@ def run_check(args: argparse.Namespace) -> int:
                          f"internal error while checking {path}: {type(exc).__name__}: {exc}")
             unreadable = True
             continue
-        found.extend(reported(source.name, finding, source.notebook) for finding in findings)
+        lines = source.text.splitlines()
+        found.extend(reported(source.name, finding, source.notebook) for finding in findings
+                     if not suppressed(lines, finding))
     sys.stdout.write(render(args.format, found, wants_color(args.color, sys.stdout, os.environ)))
     return 2 if unreadable else 1 if found else 0
 

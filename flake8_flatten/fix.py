@@ -25,7 +25,6 @@ import ast
 import bisect
 import difflib
 import io
-import re
 import sys
 import tokenize
 from collections import Counter
@@ -37,11 +36,9 @@ from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvide
 
 from .cli import NOTEBOOK_SUFFIX, STDIN, UsageError, input_paths, report_error, too_large
 from .model import Shape, format_shape
-from .rules import Finding
+from .rules import Finding, suppressed
 
 CODE = "FLT001"
-#: flake8's own ``# noqa`` syntax (flake8.defaults, whose name differs across versions).
-_NOQA = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
 #: Keyword arguments that declare a Sequential's input: they belong to its first layer.
 _INPUT_ARGUMENTS = ("input_shape", "input_dim", "batch_input_shape", "batch_size")
 
@@ -172,7 +169,7 @@ def _targets(source: str, models: list, pooling: bool) -> Tuple[List[_Target], L
     targets, skipped = [], []
     for index, model in enumerate(models):
         for finding, remedy in flt001.diagnose(model, run_model(model)):
-            if _suppressed(lines, finding):
+            if suppressed(lines, finding):
                 continue
             pools = [layer for layer in remedy.layers if layer != "Flatten"]
             layer = pools[0] if pooling and pools else remedy.layers[0]
@@ -182,16 +179,6 @@ def _targets(source: str, models: list, pooling: bool) -> Tuple[List[_Target], L
             else:
                 targets.append(_Target(index, model.sources is not None, finding, layer, promised))
     return targets, skipped
-
-
-def _suppressed(lines: List[str], finding: Finding) -> bool:
-    """flake8 would not report it: ``# noqa`` (bare, or naming FLT001) on its line."""
-    line = lines[finding.line - 1] if finding.line <= len(lines) else ""
-    match = _NOQA.search(line)
-    if match is None:
-        return False
-    codes = re.findall(r"[A-Z]+[0-9]+", (match.group("codes") or "").upper())
-    return not codes or any(CODE.startswith(code) for code in codes)
 
 
 @dataclass

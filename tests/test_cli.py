@@ -128,3 +128,15 @@ def test_a_closed_pipe_is_not_a_traceback(tmp_path):
     proc = subprocess.run(f"{sys.executable} -m flake8_flatten shapes --format json {many} | head -1",
                           shell=True, capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip() == "{" and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_check_honours_noqa_as_flake8_does(tmp_path):
+    source = EXAMPLE.read_text().splitlines(keepends=True)
+    bad = next(i for i, line in enumerate(source) if "Dense(16" in line)
+    for comment, reported in (("  # noqa", False), ("  # noqa: FLT001", False), ("  # noqa: FLT", False),
+                              ("  # noqa: E501", True), ("  # no qa", True)):
+        edited = source[:bad] + [source[bad].rstrip("\n") + comment + "\n"] + source[bad + 1:]
+        path = tmp_path / "model.py"
+        path.write_text("".join(edited))
+        proc = cli("check", str(path))
+        assert (proc.returncode == 1) == reported and ("FLT001" in proc.stdout) == reported, comment

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from typing import List, Optional
 
@@ -38,3 +39,18 @@ def lint(source: str, tree: Optional[ast.Module] = None, lines: Optional[List[st
             for rule in (flt001, flt002, flt003, flt004):
                 findings.extend(rule.check(model, run))
         return sorted(set(findings))
+
+
+#: flake8's own ``# noqa`` syntax (flake8.defaults, whose name differs across versions).
+_NOQA = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
+
+
+def suppressed(lines: List[str], finding: Finding) -> bool:
+    """flake8 would not report it: ``# noqa`` (bare, or naming its code or a prefix of it)
+    on its line.  The standalone front-end and ``fix`` honour it as flake8 does."""
+    line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
+    match = _NOQA.search(line)
+    if match is None:
+        return False
+    codes = re.findall(r"[A-Z]+[0-9]+", (match.group("codes") or "").upper())
+    return not codes or any(finding.code.startswith(code) for code in codes)
