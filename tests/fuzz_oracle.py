@@ -21,7 +21,7 @@ import warnings
 from collections import Counter
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from flake8_flatten.discovery import discover
 from flake8_flatten.model import ModelDescription
@@ -193,7 +193,8 @@ def static_facts(model: ModelDescription):
 
 def check_numpy(run, raw, checked, tally: Tally, where: str) -> List[Optional[tuple]]:
     """Count every static claim as confirmed, unconfirmed or a disagreement; returns
-    the reference's concrete shapes (first stand-in) for comparison with Keras."""
+    the reference's own shapes for comparison with Keras: the sizes that came out the
+    same under both stand-ins, the others None."""
     from flake8_flatten.verify import reference_graph
     from flake8_flatten.verify.engine import FILLS
 
@@ -209,7 +210,8 @@ def check_numpy(run, raw, checked, tally: Tally, where: str) -> List[Optional[tu
                                                f"static {shape}, NumPy {[c[i] for c in concrete]}")
         else:
             tally.add("numpy: unconfirmed (reference cannot run)")
-    return concrete[0]
+    return [None if a is None or b is None or len(a) != len(b) else
+            tuple(x if x == y else None for x, y in zip(a, b)) for a, b in zip(*concrete)]
 
 
 # --- real Keras -------------------------------------------------------------------
@@ -220,9 +222,10 @@ class KerasRun:
     """What real Keras did with one file: the output shapes produced at each call
     site, and where (if anywhere) and how it failed."""
 
-    shapes: Dict[Site, Set[tuple]]
+    shapes: Dict[Site, List[tuple]]  # in application order (a loop applies one site often)
     failure: Optional[str] = None  # "Type: message"
     failure_site: Optional[Site] = None
+    failure_index: Optional[int] = None  # which application at failure_site failed
     #: "build": a layer's build/call refused its input (what FLT004 is about);
     #: "arguments": Keras refused a layer's arguments; "code": the file's own code
     #: failed (a name a splice left undefined, ...), which says nothing of shapes.
@@ -233,10 +236,11 @@ def keras_run(source: str, filename: str) -> KerasRun:
     """Execute one generated file (our own test data) with real Keras.
 
     Every layer object the file constructs is tied to its constructor call's site,
-    every layer application the file makes to the application's site (layers a
-    Sequential applies while it builds count at their constructor's site), and each
-    records its output shape.  When the file raises, the failure's site is the
-    layer that failed inside a Sequential build, else the file's failing call.
+    every layer application the file makes to the application's site, and each
+    records its output shape.  Layers a Sequential applies while it builds (again at
+    each ``add``) count once per layer object, at their constructor's site.  When
+    the file raises, the failure's site is the layer that failed inside a Sequential
+    build, else the file's failing call.
     """
     import inspect
 
@@ -251,7 +255,8 @@ def keras_run(source: str, filename: str) -> KerasRun:
     constructed: Dict[int, Site] = {}
     result = KerasRun({})
     depth = [0]
-    failed: List[Optional[Site]] = []  # the site of the layer call that raised
+    failed: List[Tuple[Optional[Site], int]] = []  # the layer application that raised
+    slots: Dict[int, int] = {}  # layer object built by a Sequential -> its index at its site
 
     def position(frame) -> Site:
         positions = inspect.getframeinfo(frame, context=0).positions
@@ -265,29 +270,38 @@ def keras_run(source: str, filename: str) -> KerasRun:
             alive.append(obj)
         return obj
 
-    def application_site(layer) -> Optional[Site]:
+    def application_site(layer) -> Tuple[Optional[Site], bool]:
+        """Where the file applies ``layer``, and whether a Sequential build does."""
         frame = sys._getframe(2)
         while frame is not None and frame.f_code.co_filename.startswith(keras_live.KERAS_DIR):
             if frame.f_code.co_filename == sequential_module.__file__:
-                return constructed.get(id(layer))
+                return constructed.get(id(layer)), True
             frame = frame.f_back
-        return position(frame) if frame is not None and frame.f_code.co_filename == filename else None
+        in_file = frame is not None and frame.f_code.co_filename == filename
+        return (position(frame) if in_file else None), False
 
     def call(self, *args, **kwargs):
         if depth[0]:
             return original_call(self, *args, **kwargs)
-        site = application_site(self)
+        site, by_sequential = application_site(self)
+        applied = result.shapes.setdefault(site, []) if site is not None else []
+        index = slots.get(id(self), len(applied)) if by_sequential else len(applied)
         depth[0] += 1
         try:
             outputs = original_call(self, *args, **kwargs)
         except Exception:
             if not failed:
-                failed.append(site)
+                failed.append((site, index))
             raise
         finally:
             depth[0] -= 1
         if site is not None and isinstance(outputs, keras.KerasTensor):
-            result.shapes.setdefault(site, set()).add(tuple(outputs.shape))
+            if index < len(applied):
+                applied[index] = tuple(outputs.shape)  # a Sequential rebuilt on add()
+            else:
+                applied.append(tuple(outputs.shape))
+            if by_sequential:
+                slots[id(self)] = index
         return outputs
 
     layer_cls.__new__, layer_cls.__call__ = new, call
@@ -309,7 +323,7 @@ def _record_failure(result: KerasRun, exc: Exception, filename: str, failed: lis
     ours = [f for f in frames if f.filename == filename]
     if failed:
         result.failure_kind = "build"
-        result.failure_site = failed[0]
+        result.failure_site, result.failure_index = failed[0]
     else:
         in_keras = frames[-1].filename.startswith(keras_dir)
         bad_call = isinstance(exc, TypeError) and "__init__()" in str(exc)
@@ -335,11 +349,17 @@ def enclosing(site: Optional[Site], sites: List[Site]) -> Optional[Site]:
 def check_keras_layers(model: ModelDescription, raw, checked, concrete, live: KerasRun,
                        failure: Optional[Site], tally: Tally, where: str) -> None:
     """Every static claim of one model against Keras (``failure``: the layer site
-    where Keras failed, if it did)."""
+    where Keras failed, if it did).  The k-th layer at a site (a loop, a helper called
+    twice) is Keras's k-th application there."""
+    seen: Counter = Counter()
     for call, raw_shape, shape, reference in zip(model.layers, raw, checked, concrete):
         site = (call.line, call.col)
+        k, applied = seen[site], live.shapes.get(site, [])
+        seen[site] += 1
+        failing = live.failure_index if live.failure_index is not None else len(applied)
         _check_layer(f"{where}: {call.kind} at {site[0]}:{site[1]}", raw_shape, shape, reference,
-                     live.shapes.get(site, set()), live, site == failure, tally)
+                     applied[k] if k < len(applied) else None, live,
+                     site == failure and k == failing, tally)
 
 
 def check_refusals(sites: List[Site], failure: Optional[Site], findings: List[Finding],
@@ -368,36 +388,36 @@ def check_refusals(sites: List[Site], failure: Optional[Site], findings: List[Fi
                    f"{where}: {live.failure} at {live.failure_site}")
 
 
-def _check_layer(label: str, raw, checked, concrete, built: Set[tuple], live: KerasRun,
+def _check_layer(label: str, raw, checked, concrete, built: Optional[tuple], live: KerasRun,
                  failed_here: bool, tally: Tally) -> None:
     """One layer's static shapes (as inferred, and as reported after NumPy) and the
-    NumPy reference's against Keras's shapes at its site."""
+    NumPy reference's against the shape Keras built there (None: it built none)."""
     for kind, shape in (("raw static", raw), ("reported", checked)):
         if shape is None:
             continue
-        if failed_here and not built:
+        if built is not None:
+            tally.add(f"keras: {kind} shapes compared")
+            if shape == built:
+                tally.add(f"keras: {kind} shapes exact")
+            elif not _consistent(shape, built):
+                tally.note(f"keras: WRONG {kind} shapes", f"{label}: static {shape}, Keras {built}")
+        elif failed_here:
             tally.note(f"keras: {kind} shapes claimed where Keras refuses ({live.failure_kind})",
                        f"{label}: static {shape}; {live.failure}")
-        elif not built and live.failure is not None:
+        elif live.failure is not None:
             tally.add(f"keras: {kind} shapes after Keras's failure (unverifiable)")
         else:
-            tally.add(f"keras: {kind} shapes compared")
-            if shape in built:
-                tally.add(f"keras: {kind} shapes exact")
-            elif not any(_consistent(shape, k) for k in built):
-                keras = sorted(built) or "never built it"
-                tally.note(f"keras: WRONG {kind} shapes", f"{label}: static {shape}, Keras {keras}")
-    if len(built) != 1:
+            tally.note(f"keras: WRONG {kind} shapes", f"{label}: static {shape}, Keras never built it")
+    if built is None:
         return
-    (keras_shape,) = built
     tally.add("keras: layer shapes Keras built")
     if checked is None:
         tally.add("keras: layer shapes left unknown statically")
-    if concrete is not None:  # the NumPy reference itself, on the sizes Keras knows
+    if concrete is not None:  # the NumPy reference itself, on the sizes both know
         tally.add("numpy vs keras: compared")
-        if len(concrete) != len(keras_shape) or any(
-                k is not None and k != c for k, c in zip(keras_shape[1:], concrete[1:])):
-            tally.note("numpy vs keras: DISAGREEMENTS", f"{label}: NumPy {concrete}, Keras {keras_shape}")
+        if len(concrete) != len(built) or any(
+                k is not None and c is not None and k != c for k, c in zip(built[1:], concrete[1:])):
+            tally.note("numpy vs keras: DISAGREEMENTS", f"{label}: NumPy {concrete}, Keras {built}")
 
 
 def check_source(source: str, where: str, tally: Tally, live: bool, models: Optional[int]) -> None:
