@@ -162,6 +162,21 @@ def test_zero_stride_never_crashes_the_numpy_reference():
     assert reference_graph([(None, 8, 8, 3)], [pooling], [(0,)], 48) == [None]
 
 
+def test_global_pooling_reference_reads_keepdims_as_keras_does():
+    """Spliced seed 1003297: ``keepdims=(3, None)`` is true to Keras (it keeps the axis);
+    the reference took only ``True`` itself as true.  An unknown value cannot run."""
+    from flake8_flatten.model import UNKNOWN, LayerCall
+    from flake8_flatten.verify import reference_graph
+
+    def reference(keepdims):
+        call = LayerCall("GlobalAveragePooling1D", (), (("keepdims", keepdims),))
+        return reference_graph([(None, 5, 2)], [call], [(0,)], 48)
+
+    assert reference((3, None)) == [(0, 1, 2)]
+    assert reference(0) == [(0, 2)]
+    assert reference(UNKNOWN) == [None]
+
+
 # --- what the fuzzers found in discovery and the layer rules --------------------------
 
 SPATIAL_DROPOUT_INPUT_SHAPE = """\

@@ -19,7 +19,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from ..model import UNKNOWN
 from ..shapes.spec import as_int, as_str, channels_first
-from .engine import concrete, weights
+from .engine import Unverifiable, concrete, weights
 
 _SPATIAL = "xyz"  # einsum letters for output positions
 _TAPS = "ijk"  # einsum letters for kernel taps
@@ -221,8 +221,10 @@ def global_pool(reduce):
     def reference(params, x, fill):
         first = bool(channels_first(params))
         spatial = tuple(range(2, x.ndim)) if first else tuple(range(1, x.ndim - 1))
-        keepdims = params.get("keepdims") is True
-        return reduce(x, axis=spatial, keepdims=keepdims)
+        keepdims = params.get("keepdims", False)
+        if keepdims is UNKNOWN:
+            raise Unverifiable("keepdims")
+        return reduce(x, axis=spatial, keepdims=bool(keepdims))  # Keras tests it for truth
 
     return reference
 
