@@ -93,3 +93,15 @@ def test_syntax_error_file_gives_no_traceback(tmp_path):
     bad.write_text("import keras\nmodel = keras.Sequential([\n")
     found, proc = flake8(str(bad))
     assert found == []
+
+
+def test_linting_never_imports_libcst():
+    """The analysis reads flake8's own ast tree; libcst (a second, heavier parse) is for
+    `fix` alone.  A regression here costs every Keras file a libcst parse."""
+    code = ("import ast, sys\n"
+            "from flake8_flatten.plugin import FlattenChecker\n"
+            f"source = open({str(FIXTURES / 'bad_functional_cnn.py')!r}).read()\n"
+            "assert list(FlattenChecker(ast.parse(source), source.splitlines(True)).run())\n"
+            "print('libcst' in sys.modules)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "False", proc.stderr
