@@ -10,7 +10,7 @@ import os
 import sys
 import tokenize
 from dataclasses import dataclass
-from typing import Iterator, List, Optional
+from typing import Iterator, List, Optional, Tuple
 
 from . import __version__
 from .config import ConfigError, arguments, from_arguments, using
@@ -88,15 +88,25 @@ def load(path: str, stdin_name: Optional[str] = None) -> SourceFile:
     name = (stdin_name or "stdin") if path == STDIN else path
     if too_large(path):
         return SourceFile(name, "")
+    if not name.endswith(NOTEBOOK_SUFFIX):
+        return SourceFile(name, read_python(path, name)[0])
     data = _read_bytes(path)
     try:
-        if name.endswith(NOTEBOOK_SUFFIX):
-            notebook = read_notebook(data.decode("utf-8-sig"))  # nbformat: UTF-8 JSON
-            return SourceFile(name, notebook.text, notebook)
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)  # PEP 263
-        return SourceFile(name, data.decode(encoding))
-    except (SyntaxError, UnicodeDecodeError, LookupError, NotebookError) as exc:
+        notebook = read_notebook(data.decode("utf-8-sig"))  # nbformat: UTF-8 JSON
+    except (UnicodeDecodeError, NotebookError) as exc:
         raise UsageError(f"cannot read {name}: {exc}") from exc
+    return SourceFile(name, notebook.text, notebook)
+
+
+def read_python(path: str, name: Optional[str] = None) -> Tuple[str, str]:
+    """``(text, encoding)`` of a Python file decoded as Python does (PEP 263); the
+    encoding lets ``fix`` write it back as it was.  UsageError if it cannot be read."""
+    data = _read_bytes(path)
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding), encoding
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        raise UsageError(f"cannot read {name or path}: {exc}") from exc
 
 
 def too_large(path: str) -> bool:

@@ -26,7 +26,6 @@ import bisect
 import difflib
 import io
 import sys
-import tokenize
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Sequence, Tuple
@@ -34,7 +33,8 @@ from typing import Dict, List, Sequence, Tuple
 import libcst as cst
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
-from .cli import NOTEBOOK_SUFFIX, STDIN, UsageError, input_paths, report_error, too_large
+from .cli import (NOTEBOOK_SUFFIX, STDIN, UsageError, input_paths, read_python, report_error,
+                  too_large)
 from .model import Shape, format_shape
 from .rules import Finding, suppressed
 
@@ -600,18 +600,10 @@ def _fix_file(path: str, diff: bool, pooling: bool) -> FixResult:
 
 
 def _read(path: str) -> Tuple[str, str]:
-    """``(text, encoding)`` of a Python file (PEP 263), so it is written back as it was."""
+    """``(text, encoding)`` of a Python file, so it is written back as it was."""
     if path == STDIN:
         raise UsageError("fix rewrites files: give paths, not '-'")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return data.decode(encoding), encoding
-    except FileNotFoundError:
-        raise UsageError(f"no such file or directory: {path}") from None
-    except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from exc
+    return read_python(path)
 
 
 def _diff(path: str, before: str, after: str) -> List[str]:
