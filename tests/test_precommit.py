@@ -71,8 +71,11 @@ def hooks_config(snapshot: Path, sha: str) -> dict:
     ]}
 
 
-def pre_commit(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    env = {**_environment(), "PRE_COMMIT_HOME": str(project.parent / "pre-commit-home")}
+def pre_commit(project: Path, *args: str, home: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    """pre-commit in ``project``, its store (hook environments, caches) in ``home``: always a
+    pytest temporary directory, never a place outside it (a test writes nothing beside the
+    checkout)."""
+    env = {**_environment(), "PRE_COMMIT_HOME": str(home)}
     return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
@@ -90,7 +93,7 @@ def project(tmp_path_factory) -> Path:
     # JSON is YAML, and it quotes any temporary path safely.
     (project / ".pre-commit-config.yaml").write_text(json.dumps(hooks_config(snapshot, sha), indent=2))
     _commit_all(project)
-    proc = pre_commit(project, "install-hooks", timeout=INSTALL_TIMEOUT)
+    proc = pre_commit(project, "install-hooks", home=root / "pre-commit-home", timeout=INSTALL_TIMEOUT)
     if proc.returncode != 0:
         pytest.fail(f"pre-commit could not install the hook environments:\n{proc.stdout}\n{proc.stderr}")
     return project
@@ -104,14 +107,23 @@ def first_dense_position(path: Path) -> str:
     raise AssertionError(f"no layers.Dense( in {path}")
 
 
-def test_the_hook_manifest_is_valid():
-    proc = pre_commit(REPO, "validate-manifest", str(REPO / ".pre-commit-hooks.yaml"))
+def run_hook(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return pre_commit(project, "run", *args, home=project.parent / "pre-commit-home")
+
+
+def test_the_hook_manifest_is_valid_and_nothing_is_written_beside_the_checkout(tmp_path):
+    beside = REPO.parent / "pre-commit-home"  # where an earlier version put pre-commit's store
+    existed = beside.exists()
+    proc = pre_commit(REPO, "validate-manifest", str(REPO / ".pre-commit-hooks.yaml"),
+                      home=tmp_path / "pre-commit-home")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp_path / "pre-commit-home").is_dir()  # the store went where it was told
+    assert beside.exists() == existed
 
 
 @pytest.mark.parametrize("hook", [DIRECT_HOOK, FLAKE8_HOOK])
 def test_a_bad_file_fails_the_hook_with_its_position(project, hook):
-    proc = pre_commit(project, "run", hook, "--files", "bad.py")
+    proc = run_hook(project, hook, "--files", "bad.py")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert f"bad.py:{first_dense_position(project / 'bad.py')}: FLT001 " in proc.stdout, proc.stdout
     assert "Failed" in proc.stdout
@@ -119,13 +131,13 @@ def test_a_bad_file_fails_the_hook_with_its_position(project, hook):
 
 @pytest.mark.parametrize("hook", [DIRECT_HOOK, FLAKE8_HOOK])
 def test_a_clean_file_passes_the_hook(project, hook):
-    proc = pre_commit(project, "run", hook, "--files", "clean.py")
+    proc = run_hook(project, hook, "--files", "clean.py")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout and "FLT" not in proc.stdout
 
 
 def test_the_hook_reads_notebooks(project):
     where = write_notebook(project / "bad.ipynb", "readme_example.py")
-    proc = pre_commit(project, "run", DIRECT_HOOK, "--files", "bad.ipynb")
+    proc = run_hook(project, DIRECT_HOOK, "--files", "bad.ipynb")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert f"bad.ipynb:{where}: FLT001 " in proc.stdout, proc.stdout

@@ -22,8 +22,8 @@ from flake8_flatten.rules.catalog import rules
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "fixtures" / "readme_example.py"
-#: The OASIS schema, provided beside the clone (it carries no licence text, so it is not vendored).
-SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+#: The OASIS schema, vendored in the test data (its source: tests/data/README.md).
+SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
 
 SCRIPT = Reported("src/model.py", 6, 11, "FLT001", "Dense(16) gets input (None, 3, 2)")
 NOTEBOOK = Reported("notebooks/a b.ipynb", 9, 3, "FLT003", "predict() gets data of shape (3, 2)",
@@ -33,7 +33,7 @@ NOTEBOOK = Reported("notebooks/a b.ipynb", 9, 3, "FLT003", "predict() gets data 
 @pytest.fixture(scope="module")
 def sarif_validator():
     if not SARIF_SCHEMA.is_file():
-        pytest.fail(f"the SARIF schema is missing: {SARIF_SCHEMA} (../shared beside the clone)")
+        pytest.fail(f"the SARIF schema is missing: {SARIF_SCHEMA}")
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     if "properties" not in schema:  # this copy keeps the log's schema in definitions/Root only:
         schema = {**schema, "$ref": "#/definitions/Root"}  # without this nothing is checked
