@@ -8,4 +8,10 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test${EXTRAS:-,keras}]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,lsp${EXTRAS:-,keras}]"
+# Neovim drives the language server headless in tests/test_lsp_nvim.py (Debian package, as
+# root); not for the demo's install (EXTRAS="")
+if [ "${EXTRAS-tests}" != "" ] && ! command -v nvim >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends neovim; } \
+    >/dev/null 2>&1 || echo "setup.sh: could not install neovim (the Neovim LSP test will say so)" >&2
+fi
