@@ -49,8 +49,9 @@ class FlattenChecker:
 
     @classmethod
     def parse_options(cls, options) -> None:
-        from flake8.exceptions import ExecutionError
-
+        """Our options from flake8's.  A misspelt ``flatten-*`` key or a bad value does
+        not stop flake8 (an editor would then show no diagnostic of any plugin): one
+        warning on stderr, and the FLT checks run with the defaults."""
         try:
             check_keys(*flake8_section())
             cls.options = Options(
@@ -58,7 +59,8 @@ class FlattenChecker:
                 verify=not _boolean(options.flatten_no_verify, NO_VERIFY),
                 dense_like=dense_like_names(options.flatten_dense_like, DENSE_LIKE))
         except ConfigError as exc:
-            raise ExecutionError(f"flake8-flatten: {exc}") from exc
+            cls.options = Options()
+            warn(f"{exc}; the FLT checks use the default options")
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         if sum(map(len, self.lines)) > MAX_SOURCE_CHARS:  # not even joined: no copy of a huge file
@@ -76,8 +78,23 @@ class FlattenChecker:
             yield finding.line, finding.col, str(finding), type(self)
 
 
+_WARNED: set = set()
+
+
+def warn(message: str) -> None:
+    """``flake8-flatten: warning: ...`` on stderr, once per process and message, and not
+    from the worker processes of ``flake8 --jobs`` (with the spawn or forkserver start
+    methods each worker parses the options again: the main process has already warned)."""
+    import multiprocessing
+
+    if message in _WARNED or "PoolWorker-" in multiprocessing.current_process().name:
+        return
+    _WARNED.add(message)
+    print(f"flake8-flatten: warning: {message}", file=sys.stderr)
+
+
 def check_keys(section: Mapping[str, str], where: str) -> None:
-    """flake8 ignores unknown config keys; a misspelt one of ours is an error."""
+    """flake8 ignores unknown config keys; a misspelt one of ours is reported."""
     for key in section:
         key = key.replace("_", "-")  # flake8 takes both spellings
         if key.startswith("flatten-") and key not in KEYS:

@@ -265,36 +265,61 @@ def test_flake8_isolated_ignores_the_config_file(tmp_path):
     assert found == [("readme_example.py", 6, 11, "FLT001")]
 
 
-@pytest.mark.parametrize("text, error", [
+KNOWN = "(known: flatten-dense-like, flatten-no-verify, flatten-sequence-axes)"
+#: Something for flake8's own checks (pyflakes, pycodestyle) in every run below.
+MESSY = "import os\nx=1  \n"  # F401, E225, W291
+
+
+@pytest.mark.parametrize("text, warning", [
     ("flatten-sequnce-axes = true",
-     "flake8-flatten: setup.cfg: unknown key 'flatten-sequnce-axes' in [flake8] "
-     "(known: flatten-dense-like, flatten-no-verify, flatten-sequence-axes)"),
-    ("flatten-no-verify = maybe",
-     "flake8-flatten: flatten-no-verify must be true or false, not 'maybe'"),
+     f"setup.cfg: unknown key 'flatten-sequnce-axes' in [flake8] {KNOWN}"),
+    ("flatten-no-verify = maybe", "flatten-no-verify must be true or false, not 'maybe'"),
     ("flatten-dense-like = keras.layers.Conv2D",
-     "flake8-flatten: flatten-dense-like: dense-like entry 'keras.layers.Conv2D' has the name of the "
+     "flatten-dense-like: dense-like entry 'keras.layers.Conv2D' has the name of the "
      "Keras layer Conv2D; only Dense's own name may be reused"),
 ])
-def test_flake8_config_mistakes_stop_flake8_with_a_clear_error(tmp_path, text, error):
-    project(tmp_path, "setup.cfg", f"[flake8]\n{text}\n")
-    assert flake8_error(tmp_path) == error
+def test_flake8_config_mistakes_warn_once_and_flake8_goes_on_with_the_defaults(tmp_path, text, warning):
+    """A typo must not blank the editor: flake8's own checks and FLT (with the default
+    options: the valid sequence-axes line of the same file is not applied either) still report."""
+    project(tmp_path, "setup.cfg", f"[flake8]\nflatten-sequence-axes = true\n{text}\n")
+    found, stderr = flake8_all(tmp_path)
+    assert found == {("messy.py", "F401"), ("messy.py", "E225"), ("messy.py", "W291"),
+                     ("readme_example.py", "FLT001")}
+    assert stderr == f"flake8-flatten: warning: {warning}; the FLT checks use the default options\n"
 
 
-def flake8_error(cwd: Path, *args: str) -> str:
-    proc = subprocess.run([sys.executable, "-m", "flake8", *args, *FILES], capture_output=True,
-                          text=True, cwd=cwd, timeout=120)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
-    assert proc.stdout.splitlines()[0] == "There was a critical error during execution of Flake8:"
-    (error,) = proc.stdout.splitlines()[1:]
-    return error
+def flake8_all(cwd: Path, *args: str, runner=("-m", "flake8")) -> tuple:
+    """Every code flake8 reports (no --select) on FILES and MESSY, and its stderr."""
+    (cwd / "messy.py").write_text(MESSY)
+    proc = subprocess.run([sys.executable, *runner, *args, *FILES, "messy.py"],
+                          capture_output=True, text=True, cwd=cwd, timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stdout + proc.stderr
+    assert "critical error" not in proc.stdout, proc.stdout
+    return {(line.split(":")[0], line.split()[1]) for line in proc.stdout.splitlines()}, proc.stderr
 
 
 def test_flake8_checks_the_keys_of_the_config_file_it_was_told_to_read(tmp_path):
     project(tmp_path, "setup.cfg", "[flake8]\nflatten-sequence-axes = true\n")
     write(tmp_path / "ci" / "lint.cfg", "[flake8]\nflatten-dense_like = A\nflatten-verify = no\n")
-    assert flake8_error(tmp_path, "--config", "ci/lint.cfg") == (
-        "flake8-flatten: ci/lint.cfg: unknown key 'flatten-verify' in [flake8] "
-        "(known: flatten-dense-like, flatten-no-verify, flatten-sequence-axes)")
+    found, stderr = flake8_all(tmp_path, "--config", "ci/lint.cfg")
+    assert ("readme_example.py", "FLT001") in found and ("messy.py", "F401") in found
+    assert stderr == (f"flake8-flatten: warning: ci/lint.cfg: unknown key 'flatten-verify' in "
+                      f"[flake8] {KNOWN}; the FLT checks use the default options\n")
+
+
+def test_flake8_warns_once_even_when_each_parallel_worker_reads_the_options_again(tmp_path):
+    """With the spawn start method (macOS, Windows) every worker of ``--jobs`` parses the
+    options again; still one warning, and the workers use the defaults too."""
+    project(tmp_path, "setup.cfg", "[flake8]\nflatten-sequnce-axes = true\n")
+    for index in range(3):
+        (tmp_path / f"copy{index}.py").write_text(README)
+    spawn = ("import multiprocessing, sys; multiprocessing.set_start_method('spawn'); "
+             "from flake8.main.cli import main; sys.exit(main())")
+    found, stderr = flake8_all(tmp_path, "--jobs", "2", "copy0.py", "copy1.py", "copy2.py",
+                               runner=("-c", spawn))
+    assert {("copy0.py", "FLT001"), ("copy1.py", "FLT001"), ("copy2.py", "FLT001"),
+            ("messy.py", "E225")} <= found
+    assert stderr.count("flake8-flatten: warning:") == 1 and len(stderr.splitlines()) == 1, stderr
 
 
 # -- the standalone front-end ------------------------------------------------------
