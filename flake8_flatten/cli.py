@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import argparse
 import functools
-import io
 import json
 import os
 import sys
-import tokenize
 from dataclasses import dataclass
-from typing import Iterator, List, Optional, Tuple
+from typing import List, Optional
 
 from . import __version__
 from .config import ConfigError, arguments, from_arguments, using
-from .discovery import MAX_SOURCE_CHARS
+from .fix.command import fix_paths
 from .notebooks import NotebookError, NotebookSource, read_notebook
-
-#: What directories are searched for; named files are read whatever their suffix.
-SOURCE_SUFFIXES = (".py", ".ipynb")
-NOTEBOOK_SUFFIX = ".ipynb"
-STDIN = "-"
-#: A notebook's size is mostly its outputs (images): its code is capped when joined.
-MAX_NOTEBOOK_BYTES = 25_000_000
-
-
-class UsageError(Exception):
-    """Bad input to the CLI: reported as one line, exit code 2."""
+from .sources import (NOTEBOOK_SUFFIX, STDIN, UsageError, input_paths, read_bytes, read_python,
+                      report_error, too_large)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,19 +58,6 @@ class SourceFile:
     notebook: Optional[NotebookSource] = None
 
 
-def input_paths(paths: List[str]) -> Iterator[str]:
-    """The named paths, with each directory replaced by its .py/.ipynb files, sorted."""
-    for path in paths:
-        if not os.path.isdir(path):
-            yield path  # a missing file is reported when it is read
-            continue
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.endswith(SOURCE_SUFFIXES):
-                    yield os.path.join(root, name)
-
-
 def load(path: str, stdin_name: Optional[str] = None) -> SourceFile:
     """Read a Python file or notebook ('-': stdin); UsageError if it cannot be read.
     A file too large to analyse is not read at all: a note, and no text."""
@@ -90,7 +66,7 @@ def load(path: str, stdin_name: Optional[str] = None) -> SourceFile:
         return SourceFile(name, "")
     if not name.endswith(NOTEBOOK_SUFFIX):
         return SourceFile(name, read_python(path, name)[0])
-    data = _read_bytes(path)
+    data = read_bytes(path)
     try:
         notebook = read_notebook(data.decode("utf-8-sig"))  # nbformat: UTF-8 JSON
     except (UnicodeDecodeError, NotebookError) as exc:
@@ -98,52 +74,12 @@ def load(path: str, stdin_name: Optional[str] = None) -> SourceFile:
     return SourceFile(name, notebook.text, notebook)
 
 
-def read_python(path: str, name: Optional[str] = None) -> Tuple[str, str]:
-    """``(text, encoding)`` of a Python file decoded as Python does (PEP 263); the
-    encoding lets ``fix`` write it back as it was.  UsageError if it cannot be read."""
-    data = _read_bytes(path)
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return data.decode(encoding), encoding
-    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
-        raise UsageError(f"cannot read {name or path}: {exc}") from exc
-
-
-def too_large(path: str) -> bool:
-    """Is ``path`` a file over the size we analyse?  Then it is not even read (a note
-    on stderr says so): bounded memory whatever the input."""
-    limit = MAX_NOTEBOOK_BYTES if path.endswith(NOTEBOOK_SUFFIX) else MAX_SOURCE_CHARS
-    if path == STDIN or not os.path.isfile(path) or os.path.getsize(path) <= limit:
-        return False
-    print(f"flake8-flatten: note: {path} not analysed: larger than {limit // 1000:,} kB",
-          file=sys.stderr)
-    return True
-
-
-def _read_bytes(path: str) -> bytes:
-    if path == STDIN:
-        return sys.stdin.buffer.read()
-    if not os.path.exists(path):
-        raise UsageError(f"no such file or directory: {path}")
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
-
-
-def report_error(error: object) -> None:
-    """One line on stderr, whatever the error's text."""
-    text = " ".join(str(error).split())
-    print(f"flake8-flatten: error: {text}", file=sys.stderr)
-
-
 def run_shapes(args: argparse.Namespace) -> int:
     from .discovery import discover
     from .summary import format_table, summarize
 
     sources = [load(path) for path in input_paths(args.paths)]
-    records = [summarize(model, source.name) for source in sources
+    records = [summarize(model, source.name, source.notebook) for source in sources
                for model in discover(source.text)]
     if args.format == "json":
         print(json.dumps({"models": records}, indent=2))
@@ -176,9 +112,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_fix(args: argparse.Namespace) -> int:
-    from .fix import run_fix as fix_files
-
-    return fix_files(args.paths, args.diff, args.pooling)
+    return fix_paths(args.paths, args.diff, args.pooling)
 
 
 COMMANDS = {"shapes": run_shapes, "check": run_check, "fix": run_fix}

@@ -14,8 +14,7 @@ import pytest
 
 from flake8_flatten.cli import main
 from flake8_flatten.discovery import discover
-from flake8_flatten import fix
-from flake8_flatten.fix import fix_source
+from flake8_flatten.fix import command, fix_source
 from flake8_flatten.model import format_shape
 from flake8_flatten.rules import lint
 
@@ -567,7 +566,7 @@ def test_an_unwritable_file_is_one_line_exit_2_and_left_as_it_was(tmp_path, caps
             raise PermissionError(13, "Permission denied", str(name))
         return open(name, mode, *args, **kwargs)
 
-    monkeypatch.setattr(fix, "open", refuse_writes, raising=False)
+    monkeypatch.setattr(command, "open", refuse_writes, raising=False)
     assert main(["fix", str(path)]) == 2
     assert capsys.readouterr().err == f"flake8-flatten: error: cannot write {path}: Permission denied\n"
     assert path.read_bytes() == original

@@ -1,248 +1,41 @@
-"""`flake8-flatten fix`: insert the Flatten() (or global pooling) each FLT001 asks for.
+"""The libcst codemod: where the new layer goes, in the style the Dense is written in,
+and the rewrite that puts it there.
 
-A libcst codemod, so every byte it has no reason to touch stays as it was (comments,
-layout, quotes, line endings).  Each edit is re-linted before it is kept: the Dense
-must no longer be reported, its output must be the shape the finding promised
-(confirmed by the NumPy references), no other model of the file may change and no
-other finding may appear.  An edit that fails any of these is not made.
+libcst keeps every byte it has no reason to touch (comments, layout, quotes, line
+endings).  Where the new layer goes:
 
-Where the new layer goes, in the style the Dense is written in:
-
-- ``model.add(Dense(..))``: a ``model.add(Flatten())`` statement on the line before;
+- ``model.add(Dense(..))``: a ``model.add(Flatten())`` statement on the line before; in
+  a ``for`` loop whose body adds that Dense first, the statement goes before the loop,
+  once (the first iteration is the one that needs it, the re-lint checks the others);
 - ``Sequential([.., Dense(..)])``: an element before the Dense, on a line of its own
   when the list has one element per line;
 - ``Dense(..)(x)`` / ``dense(x)``: ``Dense(..)(Flatten()(x))``.  Only the Dense's
   input changes, so a name other layers also read (``x``) keeps its meaning.
 
 The layer is spelled as the Dense is (``layers.Flatten``, ``tf.keras.layers.Flatten``);
-a bare ``Dense`` gets ``Flatten`` added to the ``from ... import`` line that binds it.
-An ``input_shape=`` given to the Dense moves to the new layer, which now comes first.
+a bare ``Dense`` gets ``Flatten`` added to the ``from ... import`` line that binds it
+(a star import already binds it).  An ``input_shape=`` given to the Dense moves to the
+new layer, which now comes first.
 """
 
 from __future__ import annotations
 
 import ast
 import bisect
-import difflib
-import io
-import sys
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
-from .cli import (NOTEBOOK_SUFFIX, STDIN, UsageError, input_paths, read_python, report_error,
-                  too_large)
-from .model import Shape, format_shape
-from .rules import Finding, suppressed
+from ..discovery.names import keras_path
+from .targets import Target, Unfixable, byte_col, char_col, physical_lines
 
-CODE = "FLT001"
 #: Keyword arguments that declare a Sequential's input: they belong to its first layer.
 _INPUT_ARGUMENTS = ("input_shape", "input_dim", "batch_input_shape", "batch_size")
 
 
-@dataclass(frozen=True)
-class Applied:
-    """A fixed finding: ``layer`` was inserted, and the Dense, now at ``line``/``col``
-    (col 0-based, as flake8 plugins report it), outputs ``output`` (NumPy-verified)."""
-
-    finding: Finding
-    layer: str
-    line: int
-    col: int
-    output: Shape
-
-
-@dataclass(frozen=True)
-class Skipped:
-    finding: Finding
-    reason: str
-
-
-@dataclass
-class FixResult:
-    source: str
-    applied: List[Applied] = field(default_factory=list)
-    skipped: List[Skipped] = field(default_factory=list)
-
-
-class Unfixable(Exception):
-    """A finding the codemod leaves alone; the message says why."""
-
-
-@dataclass(frozen=True)
-class _Target:
-    """One FLT001 finding to fix, in the model ``model`` (index in discovery order)."""
-
-    model: int
-    functional: bool
-    finding: Finding
-    layer: str
-    promised: Shape  # the Dense's output once ``layer`` is before it
-
-    @property
-    def position(self) -> Tuple[int, int]:
-        return self.finding.line, self.finding.col
-
-
-def fix_source(source: str, pooling: bool = False) -> FixResult:
-    """``source`` with every FLT001 it can fix safely fixed.  ``pooling``: insert
-    GlobalAveragePoolingND() rather than Flatten() after conv/pool feature maps."""
-    from .config import Options, using
-
-    with using(Options()):  # the NumPy references confirm every shape, whatever is configured
-        return _fix(source, pooling)
-
-
-def _fix(source: str, pooling: bool) -> FixResult:
-    from .discovery import discover
-
-    models = discover(source)
-    targets, skipped = _targets(source, models, pooling)
-    if not targets:
-        return FixResult(source, [], skipped)
-    if len(source) > MAX_REWRITE_CHARS:
-        reason = f"the file is over {MAX_REWRITE_CHARS // 1000} kB, too large to rewrite within bounds"
-        return FixResult(source, [], skipped + [Skipped(t.finding, reason) for t in targets])
-    try:
-        if _crashes_libcst(source):
-            raise RecursionError
-        codemod = _Codemod(source)
-    except (cst.ParserSyntaxError, RecursionError):
-        return FixResult(source, [], skipped + [Skipped(t.finding, "libcst cannot parse this file")
-                                                for t in targets])
-    baseline = _Baseline.of(source, models)
-    groups: Dict[Tuple[int, int], List[_Target]] = {}
-    for target in targets:  # a Dense in a helper may be reported once per model it builds
-        groups.setdefault(target.position, []).append(target)
-    accepted, outcome = [], None
-    for group in groups.values():
-        try:
-            plan = codemod.plan(group)
-            outcome = _accept(codemod, [plan], baseline)
-        except Unfixable as exc:
-            skipped.extend(Skipped(t.finding, str(exc)) for t in group)
-            continue
-        accepted.append((plan, group))
-    if not accepted:
-        return FixResult(source, [], sorted(skipped, key=_by_finding))
-    try:  # each fix passed alone; together they must pass again (one alone already has)
-        fixed, placed = _accept(codemod, [plan for plan, _ in accepted], baseline) \
-            if len(accepted) > 1 else outcome
-    except Unfixable as exc:
-        skipped.extend(Skipped(t.finding, f"the fixes conflict: {exc}")
-                       for _, group in accepted for t in group)
-        return FixResult(source, [], sorted(skipped, key=_by_finding))
-    applied = [Applied(t.finding, t.layer, *placed[plan], t.promised)
-               for plan, group in accepted for t in group]
-    return FixResult(fixed, sorted(applied, key=_by_finding), sorted(skipped, key=_by_finding))
-
-
-#: libcst's concrete tree takes about 1.5 kB of memory per character of source (measured:
-#: 160 MB for a 105 kB file): past this size a rewrite would break the 200 MB bound.  It is
-#: above the largest Keras file of our 559-file real-code corpus (46 kB).
-MAX_REWRITE_CHARS = 64_000
-#: libcst's native parser recurses once per operand of a boolean chain and kills the
-#: process (a segfault, not an exception) somewhere past 6,000 operands (libcst 1.9).
-MAX_BOOLEAN_OPERANDS = 2000
-
-
-def _crashes_libcst(source: str) -> bool:
-    """Would handing ``source`` to libcst crash the process?  (It was linted: it parses.)"""
-    if " and " not in source and " or " not in source:
-        return False
-    return any(isinstance(node, ast.BoolOp) and len(node.values) > MAX_BOOLEAN_OPERANDS
-               for node in ast.walk(ast.parse(source)))
-
-
-def _by_finding(record) -> Finding:
-    return record.finding
-
-
-def _targets(source: str, models: list, pooling: bool) -> Tuple[List[_Target], List[Skipped]]:
-    from .rules import flt001
-    from .shapes.engine import run_model
-
-    lines = _physical_lines(source)
-    targets, skipped = [], []
-    for index, model in enumerate(models):
-        for finding, remedy in flt001.diagnose(model, run_model(model)):
-            if suppressed(lines, finding):
-                continue
-            pools = [layer for layer in remedy.layers if layer != "Flatten"]
-            layer = pools[0] if pooling and pools else remedy.layers[0]
-            promised = flt001.fixed_shape(remedy.given, remedy.dense, layer)
-            if promised is None:
-                skipped.append(Skipped(finding, f"the Dense's output after {layer}() is not known"))
-            else:
-                targets.append(_Target(index, model.sources is not None, finding, layer, promised))
-    return targets, skipped
-
-
-@dataclass
-class _Baseline:
-    """What the file's models output and which findings it has, before the fix."""
-
-    outputs: List[tuple]
-    codes: Counter
-
-    @classmethod
-    def of(cls, source: str, models: list) -> "_Baseline":
-        from .rules import lint
-
-        return cls([_outputs(model)[0] for model in models],
-                   Counter(f.code for f in lint(source)))
-
-
-def _outputs(model):
-    """``(the model's output shapes, its run, every layer's verified output)``."""
-    from .shapes.engine import run_model, verified
-
-    run = run_model(model)
-    checked = verified(run)
-    return tuple(run.shape_of(ref, checked) for ref in run.outputs), run, checked
-
-
-def _accept(codemod: "_Codemod", plans: list, baseline: _Baseline):
-    """``(fixed source, plan -> the Dense's new position)``, or Unfixable with what
-    the re-lint of the fixed source found wrong."""
-    from .discovery import discover
-    from .rules import flt001, lint
-
-    fixed, placed = codemod.apply(plans)
-    findings = lint(fixed)
-    added = Counter(f.code for f in findings) - baseline.codes
-    if added:
-        first = next(f for f in findings if f.code in added)
-        raise Unfixable(f"the fixed file would get {first.code} at line {first.line}: "
-                        f"{first.message}")
-    targets = [t for plan in plans for t in plan.targets]
-    position = {t.position: placed[plan] for plan in plans for t in plan.targets}
-    models = discover(fixed)
-    if len(models) != len(baseline.outputs):
-        raise Unfixable("the fixed file would define other models")
-    for index, model in enumerate(models):
-        outputs, run, checked = _outputs(model)
-        mine = [t for t in targets if t.model == index]
-        if not mine and outputs != baseline.outputs[index]:
-            raise Unfixable(f"the model at line {model.line} would change too")
-        reported = {(f.line, f.col) for f in flt001.check(model, run)}
-        for target in mine:
-            where = position[target.position]
-            if where in reported:
-                raise Unfixable(f"FLT001 would still be reported after {target.layer}()")
-            shapes = [checked[i] for i, result in enumerate(run.results)
-                      if (result.call.line, result.call.col) == where]
-            if target.promised not in shapes:
-                found = ", ".join(format_shape(s) for s in shapes) or "nothing"
-                raise Unfixable(f"after {target.layer}() the Dense would output {found}, "
-                                f"not {format_shape(target.promised)}")
-    return fixed, placed
-
-
-# -- the codemod ------------------------------------------------------------------------
 
 
 @dataclass(eq=False)
@@ -251,7 +44,7 @@ class _Plan:
     application in the functional API); ``anchor`` the statement or list element the
     ``inserted`` node goes before (None: the application's input is wrapped)."""
 
-    targets: List[_Target]
+    targets: List[Target]
     name: str  # the layer class inserted
     layer: object  # libcst expression spelling it, without arguments
     dense: object
@@ -262,28 +55,32 @@ class _Plan:
     imports: tuple = ()  # from-imports that get ``name`` added
 
 
-class _Codemod:
+class Codemod:
     """Plans insertions on one parsed file and applies any set of them."""
 
     def __init__(self, source: str):
         self.source = source
-        wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)  # ours alone
+        try:
+            module = cst.parse_module(source)
+        except (cst.ParserSyntaxError, RecursionError) as exc:
+            raise Unfixable("libcst cannot parse this file") from exc
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # ours alone
         self.module = wrapper.module
         metadata = wrapper.resolve_many([ParentNodeProvider, PositionProvider])
         self.parents = metadata[ParentNodeProvider]
-        self.lines = _physical_lines(source)
+        self.lines = physical_lines(source)
         self.positions = metadata[PositionProvider]
         self.calls: Dict[Tuple[int, int], list] = {}
         for node, where in self.positions.items():
             if isinstance(node, cst.Call):
                 self.calls.setdefault((where.start.line, where.start.column), []).append(node)
 
-    def plan(self, targets: List[_Target]) -> _Plan:
+    def plan(self, targets: List[Target]) -> _Plan:
         target = targets[0]
         if len({t.layer for t in targets}) > 1:
             raise Unfixable("the models sharing this Dense need different layers")
         line, col = target.position
-        starts = self.calls.get((line, _char_col(self.lines[line - 1], col)), [])
+        starts = self.calls.get((line, char_col(self.lines[line - 1], col)), [])
         if target.functional:
             return self._wrap_input(targets, starts)
         dense = next((c for c in starts if not isinstance(c.func, cst.Call)), None)
@@ -302,7 +99,7 @@ class _Codemod:
                 trailing_whitespace=cst.TrailingWhitespace()).deep_clone()
         return _Plan(targets, target.layer, layer, dense, dense, anchor, inserted, moved, imports)
 
-    def _wrap_input(self, targets: List[_Target], starts: list) -> _Plan:
+    def _wrap_input(self, targets: List[Target], starts: list) -> _Plan:
         """The functional API: ``Dense(..)(x)`` or ``dense(x)`` -> ``..(Flatten()(x))``."""
         site = next((c for c in starts if isinstance(c.func, (cst.Call, cst.Name))), None)
         if site is None:
@@ -384,11 +181,11 @@ class _Codemod:
         module = self.module.visit(inserter)
         positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
         fixed = module.code
-        lines = _physical_lines(fixed)
+        lines = physical_lines(fixed)
         placed = {}
         for plan, node in inserter.placed.items():
             start = positions[node].start
-            placed[plan] = (start.line, _byte_col(lines[start.line - 1], start.column))
+            placed[plan] = (start.line, byte_col(lines[start.line - 1], start.column))
         return fixed, placed
 
 
@@ -504,10 +301,6 @@ def _arguments(args: list) -> list:
 
 
 def _from_keras(node) -> bool:
-    from libcst.helpers import get_full_name_for_node
-
-    from .discovery.names import keras_path
-
     if node.relative or node.module is None:
         return False
     return keras_path(get_full_name_for_node(node.module)) is not None
@@ -531,82 +324,3 @@ def _names_in_use(source: str) -> set:
         elif isinstance(node, ast.arg):
             names.add(node.arg)
     return names
-
-
-def _physical_lines(source: str) -> List[str]:
-    """Lines as Python counts them (\\n, \\r\\n or \\r), endings kept."""
-    return io.StringIO(source, newline="").readlines()
-
-
-def _char_col(line: str, byte_col: int) -> int:
-    """ast's UTF-8 byte offset as a character offset (libcst's columns)."""
-    return len(line.encode("utf-8")[:byte_col].decode("utf-8", "ignore"))
-
-
-def _byte_col(line: str, char_col: int) -> int:
-    return len(line[:char_col].encode("utf-8"))
-
-
-# -- the command ----------------------------------------------------------------------
-
-
-def run_fix(paths: List[str], diff: bool = False, pooling: bool = False) -> int:
-    """Fix files in place (``diff``: print a unified diff instead).  Exit 0 when
-    nothing is left to fix, 1 with ``diff`` and changes or when a finding cannot be
-    fixed, 2 when an input cannot be read or written (the others still are fixed)."""
-    changed = unfixed = failed = False
-    for path in input_paths(paths):
-        if path.endswith(NOTEBOOK_SUFFIX):
-            print(f"{path}: notebooks are not fixed", file=sys.stderr)
-            continue
-        if too_large(path):
-            continue
-        try:
-            result = _fix_file(path, diff, pooling)
-        except UsageError as exc:
-            report_error(exc)
-            failed = True
-            continue
-        except Exception as exc:  # never a traceback: say which file, keep going
-            report_error(f"cannot fix {path}: {type(exc).__name__}: {exc}")
-            failed = True
-            continue
-        changed = changed or bool(result.applied)
-        unfixed = unfixed or bool(result.skipped)
-    if failed:
-        return 2
-    return 1 if unfixed or (diff and changed) else 0
-
-
-def _fix_file(path: str, diff: bool, pooling: bool) -> FixResult:
-    source, encoding = _read(path)
-    result = fix_source(source, pooling)
-    for skip in result.skipped:
-        print(f"{path}:{skip.finding.line}:{skip.finding.col + 1}: {CODE} not fixed: "
-              f"{skip.reason}", file=sys.stderr)
-    if not result.applied:
-        return result
-    if diff:
-        sys.stdout.writelines(_diff(path, source, result.source))
-        return result
-    data = result.source.encode(encoding)  # before the file is truncated
-    try:
-        with open(path, "wb") as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    print(f"{path}: fixed {len(result.applied)} {CODE}", file=sys.stderr)
-    return result
-
-
-def _read(path: str) -> Tuple[str, str]:
-    """``(text, encoding)`` of a Python file, so it is written back as it was."""
-    if path == STDIN:
-        raise UsageError("fix rewrites files: give paths, not '-'")
-    return read_python(path)
-
-
-def _diff(path: str, before: str, after: str) -> List[str]:
-    lines = difflib.unified_diff(_physical_lines(before), _physical_lines(after),
-                                 f"{path} (before)", f"{path} (fixed)")
-    return [line if line.endswith(("\n", "\r")) else line + "\n" for line in lines]

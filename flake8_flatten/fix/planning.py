@@ -1,0 +1,165 @@
+"""Which edits to make: each FLT001 finding becomes a target, the codemod plans its
+insertion, and the re-lint of the edited source decides whether it is kept.
+
+Each edit is re-linted before it is kept: the Dense must no longer be reported, its
+output must be the shape the finding promised (confirmed by the NumPy references), no
+other model of the file may change and no other finding may appear.  An edit that fails
+any of these is declined, with the reason.  Nothing here reads or writes files: the
+language server and the ``fix`` command both call `fix_source`.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from dataclasses import dataclass
+from typing import Dict, List, Tuple
+
+from ..config import Options, using
+from ..discovery import discover
+from ..model import format_shape
+from ..rules import Finding, flt001, lint, suppressed
+from ..shapes.engine import run_model, verified
+from .targets import Applied, FixResult, Skipped, Target, Unfixable, physical_lines
+
+#: libcst's concrete tree takes about 1.5 kB of memory per character of source (measured:
+#: 160 MB for a 105 kB file): past this size a rewrite would break the 200 MB bound.  It is
+#: above the largest Keras file of our 559-file real-code corpus (46 kB).
+MAX_REWRITE_CHARS = 64_000
+#: libcst's native parser recurses once per operand of a boolean chain and kills the
+#: process (a segfault, not an exception) somewhere past 6,000 operands (libcst 1.9).
+MAX_BOOLEAN_OPERANDS = 2000
+
+
+def fix_source(source: str, pooling: bool = False) -> FixResult:
+    """``source`` with every FLT001 it can fix safely fixed, and each other finding
+    declined with its reason.  ``pooling``: insert GlobalAveragePoolingND() rather than
+    Flatten() after conv/pool feature maps.  Pure: no file is read or written."""
+    with using(Options()):  # the NumPy references confirm every shape, whatever is configured
+        return _fix(source, pooling)
+
+
+def _fix(source: str, pooling: bool) -> FixResult:
+    models = discover(source)
+    targets, skipped = _targets(source, models, pooling)
+    if not targets:
+        return FixResult(source, [], skipped)
+    if len(source) > MAX_REWRITE_CHARS:
+        reason = f"the file is over {MAX_REWRITE_CHARS // 1000} kB, too large to rewrite within bounds"
+        return FixResult(source, [], skipped + [Skipped(t.finding, reason) for t in targets])
+    try:
+        if _crashes_libcst(source):
+            raise Unfixable("libcst cannot parse this file")
+        from .codemod import Codemod  # libcst: only when there is something to fix
+
+        codemod = Codemod(source)
+    except Unfixable as exc:
+        return FixResult(source, [], skipped + [Skipped(t.finding, str(exc)) for t in targets])
+    baseline = _Baseline.of(source, models)
+    groups: Dict[Tuple[int, int], List[Target]] = {}
+    for target in targets:  # a Dense in a helper may be reported once per model it builds
+        groups.setdefault(target.position, []).append(target)
+    accepted, outcome = [], None
+    for group in groups.values():
+        try:
+            plan = codemod.plan(group)
+            outcome = _accept(codemod, [plan], baseline)
+        except Unfixable as exc:
+            skipped.extend(Skipped(t.finding, str(exc)) for t in group)
+            continue
+        accepted.append((plan, group))
+    if not accepted:
+        return FixResult(source, [], sorted(skipped, key=_by_finding))
+    try:  # each fix passed alone; together they must pass again (one alone already has)
+        fixed, placed = _accept(codemod, [plan for plan, _ in accepted], baseline) \
+            if len(accepted) > 1 else outcome
+    except Unfixable as exc:
+        skipped.extend(Skipped(t.finding, f"the fixes conflict: {exc}")
+                       for _, group in accepted for t in group)
+        return FixResult(source, [], sorted(skipped, key=_by_finding))
+    applied = [Applied(t.finding, t.layer, *placed[plan], t.promised)
+               for plan, group in accepted for t in group]
+    return FixResult(fixed, sorted(applied, key=_by_finding), sorted(skipped, key=_by_finding))
+
+
+def _crashes_libcst(source: str) -> bool:
+    """Would handing ``source`` to libcst crash the process?  (It was linted: it parses.)"""
+    if " and " not in source and " or " not in source:
+        return False
+    return any(isinstance(node, ast.BoolOp) and len(node.values) > MAX_BOOLEAN_OPERANDS
+               for node in ast.walk(ast.parse(source)))
+
+
+def _by_finding(record) -> Finding:
+    return record.finding
+
+
+def _targets(source: str, models: list, pooling: bool) -> Tuple[List[Target], List[Skipped]]:
+    lines = physical_lines(source)
+    targets, skipped = [], []
+    for index, model in enumerate(models):
+        for finding, remedy in flt001.diagnose(model, run_model(model)):
+            if suppressed(lines, finding):
+                continue
+            pools = [layer for layer in remedy.layers if layer != "Flatten"]
+            layer = pools[0] if pooling and pools else remedy.layers[0]
+            promised = flt001.fixed_shape(remedy.given, remedy.dense, layer)
+            if promised is None:
+                skipped.append(Skipped(finding, f"the Dense's output after {layer}() is not known"))
+            else:
+                targets.append(Target(index, model.sources is not None, finding, layer, promised))
+    return targets, skipped
+
+
+@dataclass
+class _Baseline:
+    """What the file's models output and which findings it has, before the fix."""
+
+    outputs: List[tuple]
+    codes: Counter
+
+    @classmethod
+    def of(cls, source: str, models: list) -> "_Baseline":
+        return cls([_outputs(model)[0] for model in models],
+                   Counter(f.code for f in lint(source)))
+
+
+def _outputs(model):
+    """``(the model's output shapes, its run, every layer's verified output)``."""
+    run = run_model(model)
+    checked = verified(run)
+    return tuple(run.shape_of(ref, checked) for ref in run.outputs), run, checked
+
+
+def _accept(codemod, plans: list, baseline: _Baseline):
+    """``(fixed source, plan -> the Dense's new position)``, or Unfixable with what
+    the re-lint of the fixed source found wrong."""
+    fixed, placed = codemod.apply(plans)
+    findings = lint(fixed)
+    added = Counter(f.code for f in findings) - baseline.codes
+    if added:
+        first = next(f for f in findings if f.code in added)
+        raise Unfixable(f"the fixed file would get {first.code} at line {first.line}: "
+                        f"{first.message}")
+    targets = [t for plan in plans for t in plan.targets]
+    position = {t.position: placed[plan] for plan in plans for t in plan.targets}
+    models = discover(fixed)
+    if len(models) != len(baseline.outputs):
+        raise Unfixable("the fixed file would define other models")
+    for index, model in enumerate(models):
+        outputs, run, checked = _outputs(model)
+        mine = [t for t in targets if t.model == index]
+        if not mine and outputs != baseline.outputs[index]:
+            raise Unfixable(f"the model at line {model.line} would change too")
+        reported = {(f.line, f.col) for f in flt001.check(model, run)}
+        for target in mine:
+            where = position[target.position]
+            if where in reported:
+                raise Unfixable(f"FLT001 would still be reported after {target.layer}()")
+            shapes = [checked[i] for i, result in enumerate(run.results)
+                      if (result.call.line, result.call.col) == where]
+            if target.promised not in shapes:
+                found = ", ".join(format_shape(s) for s in shapes) or "nothing"
+                raise Unfixable(f"after {target.layer}() the Dense would output {found}, "
+                                f"not {format_shape(target.promised)}")
+    return fixed, placed
