@@ -1,0 +1,9 @@
+from notebook_helpers import *
+
+model = Sequential()
+model.add(Conv2D(8, (5, 5), activation="relu", input_shape=(48, 48, 1)))
+model.add(MaxPooling2D((2, 2)))
+model.add(Conv2D(16, (3, 3), activation="relu"))
+model.add(AveragePooling2D((2, 2)))
+model.add(Dense(7, activation="softmax"))  # FLT001
+model.compile(optimizer="adam", loss="categorical_crossentropy")

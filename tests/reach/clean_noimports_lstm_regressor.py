@@ -1,0 +1,6 @@
+model = Sequential()
+model.add(LSTM(50, activation='relu', input_shape=(3, 1)))
+model.add(Dense(1))
+model.compile(optimizer='adam', loss='mse')
+x_input = np.array([70, 80, 90]).reshape((1, 3, 1))
+yhat = model.predict(x_input, verbose=0)
