@@ -4,9 +4,10 @@ their parameter counts."""
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from .model import ModelDescription, Shape, format_shape
+from .notebooks import NotebookSource
 from .shapes.engine import run_model, verified
 from .shapes.weights import application_params, layer_objects, total_params
 
@@ -15,10 +16,17 @@ def _json_shape(shape: Shape) -> Optional[list]:
     return None if shape is None else list(shape)
 
 
-def summarize(model: ModelDescription, path: str) -> dict:
+def _cell(notebook: Optional[NotebookSource], line: int) -> Tuple[Optional[int], Optional[int]]:
+    """(code cell, line in it) of a line of a notebook's joined cells; (None, None) for a script."""
+    return (None, None) if notebook is None else notebook.locate(line)
+
+
+def summarize(model: ModelDescription, path: str, notebook: Optional[NotebookSource] = None) -> dict:
     """The JSON record of one model (see README, "shapes").  Every shape is the
     static one confirmed by the NumPy references, or null; every count is Keras's
-    ``count_params()`` computed from those shapes, or null."""
+    ``count_params()`` computed from those shapes, or null.  For a notebook (its joined
+    code cells), each ``line`` is also given as ``cell`` and ``cell_line``, as ``check``
+    gives them; both are null for a script."""
     run = run_model(model)
     shapes = verified(run)
     outputs = [None if model.truncated else _json_shape(run.shape_of(ref, shapes))
@@ -26,14 +34,18 @@ def summarize(model: ModelDescription, path: str) -> dict:
     counts = [application_params(result) if _inputs_verified(run, refs, shapes) else None
               for result, refs in zip(run.results, run.sources)]
     objects = layer_objects(run.calls, model.shared)
+    cell, cell_line = _cell(notebook, model.line)
     record = {
         "path": path,
         "line": model.line,
+        "cell": cell,
+        "cell_line": cell_line,
         "name": model.name,
         "kind": model.kind,
         "input_shape": _json_shape(model.input_shape),
         "layers": [
             {"class": call.kind, "name": _given_name(call), "line": call.line, "col": call.col + 1,
+             **dict(zip(("cell", "cell_line"), _cell(notebook, call.line))),
              "output_shape": _json_shape(shape), "params": count}
             for call, shape, count in zip(model.layers, shapes, counts)
         ],
@@ -139,7 +151,7 @@ def _rows(record: dict) -> List[tuple]:
     for name, layer in zip(names[inputs:], record["layers"]):
         count = "shared" if "same_layer_as" in layer else _count_text(layer["params"])
         row = (f"{name} ({_class_name(layer['class'])})", _shape_text(layer["output_shape"]), count,
-               f"{layer['line']}:{layer['col']}")
+               f"{position(layer)}:{layer['col']}")
         if functional:
             row += (", ".join(_source_name(ref, names, inputs) for ref in layer["inputs"]),)
         rows.append(row)
@@ -158,13 +170,21 @@ def _shape_text(shape) -> str:
     return "?" if shape is None else format_shape(tuple(shape))
 
 
+def position(item: dict) -> str:
+    """A record's or layer's line as a person looks for it: ``L`` in a script,
+    ``cell_N:L`` in a notebook (as ``check`` and nbQA print it)."""
+    if item.get("cell") is None:
+        return str(item["line"])
+    return f"cell_{item['cell']}:{item['cell_line']}"
+
+
 def format_table(records: List[dict]) -> str:
     """Human-readable summaries, laid out like Keras's ``model.summary()``."""
     out = []
     for record in records:
         name = f" {record['name']!r}" if record["name"] else ""
         inputs = record.get("input_shapes", [record["input_shape"]])
-        out.append(f"{record['path']}:{record['line']}: {record['kind']}{name}, "
+        out.append(f"{record['path']}:{position(record)}: {record['kind']}{name}, "
                    f"input {', '.join(_shape_text(s) for s in inputs)}")
         rows = _rows(record)
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
