@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--pooling", action="store_true",
                      help="insert GlobalAveragePoolingND() instead of Flatten() after feature maps")
     fix.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    lsp = commands.add_parser("lsp", help="run the language server on stdio "
+                                          "(needs: pip install 'flake8-flatten[lsp]')")
+    lsp.add_argument("--stdio", action="store_true", help="use stdio (the default and only transport)")
     return parser
 
 
@@ -115,12 +118,25 @@ def run_fix(args: argparse.Namespace) -> int:
     return fix_paths(args.paths, args.diff, args.pooling)
 
 
-COMMANDS = {"shapes": run_shapes, "check": run_check, "fix": run_fix}
+def run_lsp(args: argparse.Namespace) -> int:
+    try:  # pygls is an optional extra: imported here only
+        from .lsp.server import main as serve
+    except ImportError as exc:
+        raise UsageError(f"the language server needs pygls: pip install 'flake8-flatten[lsp]' "
+                         f"({exc})") from exc
+    flags = {"sequence-axes": args.sequence_axes, "verify": args.verify,
+             "dense-like": args.dense_like}  # the defaults under the client's settings
+    return serve({key: value for key, value in flags.items() if value is not None}, args.config)
+
+
+COMMANDS = {"shapes": run_shapes, "check": run_check, "fix": run_fix, "lsp": run_lsp}
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     try:
         args = _parser().parse_args(argv)
+        if args.command == "lsp":  # settings per document (pyproject.toml, the client)
+            return run_lsp(args)
         with using(from_arguments(args)):  # pyproject.toml's options, flags over them
             return COMMANDS[args.command](args)
     except (UsageError, ConfigError) as exc:
