@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import ast
 import bisect
+import json
 import re
 from dataclasses import dataclass
-from typing import List, Tuple
+from json.decoder import scanstring
+from typing import Dict, List, Optional, Tuple
 
 #: Cell magics whose body is Python run in the notebook's own namespace; the body of any
 #: other cell magic (%%bash, %%html, %%writefile, and %%python, which runs in a separate
@@ -132,3 +134,123 @@ def _parses(source: str) -> bool:
 def _first_line(exc: Exception) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+# -- writing: one code cell's source replaced, every other byte of the file kept ----------
+
+
+def replace_code_cells(text: str, sources: Dict[int, str]) -> str:
+    """Notebook JSON ``text`` with the source of code cell ``i`` (from 0, as `code_cells`
+    counts them) replaced by ``sources[i]``.  Only those values change: outputs,
+    metadata, other cells, key order, indentation and line endings stay byte for byte.
+    The new source is written as the old one was (a list of lines or one string, same
+    indentation, non-ASCII escaped only if the file escapes it).  NotebookError if the
+    cells cannot be found in the JSON text."""
+    spans = code_cell_spans(text)
+    if len(spans) != len(code_cells(text)):
+        raise NotebookError("the code cells cannot be located in the notebook's JSON text")
+    ascii_only = text.isascii()
+    parts, at = [], 0
+    for index in sorted(sources):
+        node = spans[index]
+        parts += [text[at:node.start], _source_json(text, node, sources[index], ascii_only)]
+        at = node.end
+    return "".join(parts) + text[at:]
+
+
+@dataclass(frozen=True)
+class _Node:
+    """A JSON value's place in the text; ``items``: an object's members (last of a
+    repeated key wins, as in ``json.loads``) or an array's elements; ``value``: a string's."""
+
+    start: int
+    end: int
+    items: object = None
+    value: Optional[str] = None
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
+
+
+def code_cell_spans(text: str) -> List[_Node]:
+    """Where each code cell's source value is in notebook JSON (nbformat 4: ``cells``;
+    nbformat 3: the ``input`` of each worksheet's cells), in `code_cells` order."""
+    try:
+        root = _parse(text, _SPACE.match(text, 1 if text.startswith("\ufeff") else 0).end())[0]
+    except (ValueError, IndexError, RecursionError) as exc:
+        raise NotebookError(f"not a readable notebook: {_first_line(exc)}") from exc
+    if not isinstance(root.items, dict):
+        raise NotebookError("not a readable notebook: not a JSON object")
+    if "cells" in root.items:
+        cells, key = _elements(root.items["cells"]), "source"
+    else:
+        cells = [cell for sheet in _elements(root.items.get("worksheets"))
+                 for cell in _elements(_members(sheet).get("cells"))]
+        key = "input"
+    spans = []
+    for cell in cells:
+        members = _members(cell)
+        kind = members.get("cell_type")
+        if kind is not None and kind.value == "code" and key in members:
+            spans.append(members[key])
+    return spans
+
+
+def _members(node) -> dict:
+    return node.items if node is not None and isinstance(node.items, dict) else {}
+
+
+def _elements(node) -> list:
+    return node.items if node is not None and isinstance(node.items, list) else []
+
+
+def _parse(text: str, at: int) -> Tuple[_Node, int]:
+    """The JSON value at ``at`` (no space before it) and the index just after it."""
+    char = text[at]
+    if char == '"':
+        value, end = scanstring(text, at + 1)
+        return _Node(at, end, value=value), end
+    if char in "[{":
+        closing, items = ("]", []) if char == "[" else ("}", {})
+        index = _SPACE.match(text, at + 1).end()
+        while text[index] != closing:
+            if isinstance(items, dict):
+                key, index = scanstring(text, index + 1) if text[index] == '"' else _fail(index)
+                index = _SPACE.match(text, index).end()
+                index = _SPACE.match(text, index + 1).end() if text[index] == ":" else _fail(index)
+                items[key], index = _parse(text, index)
+            else:
+                node, index = _parse(text, index)
+                items.append(node)
+            index = _SPACE.match(text, index).end()
+            if text[index] == ",":
+                index = _SPACE.match(text, index + 1).end()
+            elif text[index] != closing:
+                _fail(index)
+        return _Node(at, index + 1, items=items), index + 1
+    scalar = _SCALAR.match(text, at)
+    if scalar is None:
+        _fail(at)
+    return _Node(at, scalar.end()), scalar.end()
+
+
+def _fail(index: int):
+    raise ValueError(f"unexpected JSON at character {index}")
+
+
+def _source_json(text: str, node: _Node, source: str, ascii_only: bool) -> str:
+    """``source`` as JSON laid out as the old value at ``node`` was."""
+    if not isinstance(node.items, list) or not node.items:
+        return json.dumps(source, ensure_ascii=ascii_only)
+    old = node.items
+    first, last = old[0], old[-1]
+    opening, closing = text[node.start + 1:first.start], text[last.end:node.end - 1]
+    separator = text[old[0].end:old[1].start] if len(old) > 1 else "," + opening
+    written = {}  # an unchanged line keeps its exact old spelling
+    for item in old:
+        if item.value is not None:
+            written.setdefault(item.value, text[item.start:item.end])
+    lines = [written.get(line) or json.dumps(line, ensure_ascii=ascii_only)
+             for line in source.splitlines(True)]
+    return "[" + opening + separator.join(lines) + closing + "]"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import textwrap
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +46,20 @@ def assert_fixes(before: str, after: str, pooling: bool = False) -> None:
     assert result.source == after
     assert flt001(after) == []
     assert fix_source(after, pooling).source == after
+
+
+def dense_input_ranks(source: str, tmp_path) -> list:
+    """The rank of each Dense's input in the Sequential models real Keras builds from
+    ``source`` (run as a file, ``tensorflow.keras`` shimmed to Keras 3)."""
+    live = keras_live()
+    path = tmp_path / "fixed_model.py"
+    path.write_text(source)
+    sequential, _ = live.run_corpus_file(path)
+    ranks = []
+    for record in sequential:
+        shapes = [record["input_shape"]] + record["shapes"]
+        ranks += [len(shapes[i]) for i, kind in enumerate(record["layers"]) if kind == "Dense"]
+    return ranks
 
 
 def assert_leaves(source: str, reason: str) -> None:
@@ -360,17 +376,109 @@ def test_every_finding_of_a_file_is_fixed_in_one_pass():
     assert flt001(result.source) == []
 
 
+STAR_IMPORT = code("""
+    from tensorflow.keras.layers import *
+    from tensorflow.keras.models import Sequential
+
+    model = Sequential()
+    model.add(Conv2D(4, 3, input_shape=(8, 8, 3)))
+    model.add(Dense(2))
+    head = Sequential([Input((6, 6, 4)), MaxPooling2D(), Dense(3)])
+""")
+
+
+def test_a_star_import_already_binds_flatten(tmp_path):
+    """Issue 12, item 2: ``fix`` raised TypeError ('ImportStar' object is not iterable)."""
+    fixed = STAR_IMPORT.replace("model.add(Dense(2))", "model.add(Flatten())\nmodel.add(Dense(2))") \
+        .replace("MaxPooling2D(), Dense(3)", "MaxPooling2D(), Flatten(), Dense(3)")
+    assert_fixes(STAR_IMPORT, fixed)
+    assert dense_input_ranks(fixed, tmp_path) == [2, 2]
+
+
+def test_a_star_import_whose_flatten_is_rebound_is_left_alone():
+    assert_leaves(STAR_IMPORT.replace("from tensorflow.keras.models", "Flatten = None\nfrom tensorflow.keras.models"),
+                  "the name Flatten is bound to something else")
+
+
+LOOP = code("""
+    from keras.layers import Conv2D, Dense, Dropout, MaxPooling2D
+    from keras.models import Sequential
+
+    model = Sequential()
+    model.add(Conv2D(8, 3, activation="relu", input_shape=(16, 16, 1)))
+    model.add(MaxPooling2D())
+    # the classifier
+    for units in (256, 128):
+        model.add(Dense(units, activation="relu"))  # hidden
+        model.add(Dropout(0.5))
+    model.add(Dense(10, activation="softmax"))
+""")
+
+
+def test_a_dense_added_first_in_a_loop_gets_one_flatten_before_the_loop(tmp_path):
+    """Issue 12, item 4: the loop's first iteration needs the Flatten, the next ones
+    get rank 2 already: one statement before the ``for`` (it takes over the comment)."""
+    fixed = LOOP.replace("Conv2D, Dense, Dropout, MaxPooling2D", "Conv2D, Dense, Dropout, Flatten, MaxPooling2D") \
+        .replace("# the classifier\n", "# the classifier\nmodel.add(Flatten())\n")
+    assert_fixes(LOOP, fixed)
+    assert dense_input_ranks(fixed, tmp_path) == [2, 2, 2]
+
+
+def test_a_loop_in_a_helper_with_a_spelled_out_module():
+    assert_fixes(code("""
+        from tensorflow import keras
+
+
+        def build(sizes):
+            model = keras.Sequential([keras.Input((8, 8, 3)), keras.layers.Conv2D(4, 3)])
+            for size in sizes:
+                model.add(keras.layers.Dense(size))
+            return model
+
+
+        model = build([16, 8])
+    """), code("""
+        from tensorflow import keras
+
+
+        def build(sizes):
+            model = keras.Sequential([keras.Input((8, 8, 3)), keras.layers.Conv2D(4, 3)])
+            model.add(keras.layers.Flatten())
+            for size in sizes:
+                model.add(keras.layers.Dense(size))
+            return model
+
+
+        model = build([16, 8])
+    """))
+
+
 # -- what it leaves alone ---------------------------------------------------------------
 
 
-def test_dense_added_in_a_loop_is_left_alone():
+def test_a_dense_after_other_layers_of_its_loop_is_left_alone():
+    """Each iteration adds a Conv2D and then the Dense: a Flatten before the loop
+    would give the second Conv2D a flat input."""
+    assert_leaves(code("""
+        from keras.layers import Conv2D, Dense
+        from keras.models import Sequential
+
+        model = Sequential([Conv2D(4, 3, input_shape=(12, 12, 3))])
+        for units in [2, 3]:
+            model.add(Conv2D(4, 3))
+            model.add(Dense(units))
+    """), "inside a loop that calls something before it")
+
+
+def test_a_dense_in_a_nested_loop_is_left_alone():
     assert_leaves(code("""
         from keras.layers import Conv2D, Dense
         from keras.models import Sequential
 
         model = Sequential([Conv2D(4, 3, input_shape=(8, 8, 3))])
-        for units in [2]:
-            model.add(Dense(units))
+        for i in [1]:
+            for units in [2]:
+                model.add(Dense(units))
     """), "inside a loop")
 
 
@@ -572,8 +680,33 @@ def test_an_unwritable_file_is_one_line_exit_2_and_left_as_it_was(tmp_path, caps
     assert path.read_bytes() == original
 
 
-def test_notebooks_are_named_and_passed_over(tmp_path, capsys):
+def test_a_file_that_is_not_a_notebook_is_one_line_exit_2_and_the_others_are_fixed(tmp_path, capsys):
     (tmp_path / "analysis.ipynb").write_text("{}")
-    (tmp_path / "clean.py").write_text("import keras\n")
-    assert main(["fix", str(tmp_path)]) == 0
-    assert capsys.readouterr().err == f"{tmp_path / 'analysis.ipynb'}: notebooks are not fixed\n"
+    fixed = tmp_path / "model.py"
+    fixed.write_bytes((ROOT / "fixtures" / "readme_example.py").read_bytes())
+    assert main(["fix", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"flake8-flatten: error: cannot read {tmp_path / 'analysis.ipynb'}: ")
+    assert err[1:] == [f"{fixed}: fixed 1 FLT001"]
+    assert fixed.read_text() == README_FIXED
+
+
+def test_diff_into_a_closed_pipe_ends_quietly(tmp_path):
+    """Issue 12, item 7: ``fix --diff ... | head -1`` printed "cannot fix ...:
+    BrokenPipeError" and exited 2.  The diffs (~60 kB each, past any pipe buffer) go
+    to a reader that leaves after one line: no word on stderr, the CLI's exit 1."""
+    comment = "  # " + "x" * 30_000
+    for index in range(4):
+        (tmp_path / f"model{index}.py").write_text(code("""
+            from keras.layers import Conv2D, Dense
+            from keras.models import Sequential
+
+            model = Sequential([Conv2D(4, 3, input_shape=(8, 8, 3)), Dense(2)])
+        """).replace("])\n", "])" + comment + "\n"))
+    process = subprocess.Popen([sys.executable, "-m", "flake8_flatten", "fix", "--diff", str(tmp_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    first = process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait(timeout=120) == 1
+    assert first.startswith(b"--- ") and err == b""

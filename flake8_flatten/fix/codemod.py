@@ -94,8 +94,9 @@ class Codemod:
         if isinstance(element, cst.Element) and isinstance(self.parents.get(element), cst.List):
             anchor, inserted = element, cst.Element(call)
         else:
-            anchor = self._add_statement(dense)
-            inserted = anchor.deep_replace(dense, call).with_changes(
+            statement, anchor = self._add_statement(dense)
+            inserted = statement.deep_replace(dense, call).with_changes(
+                leading_lines=anchor.leading_lines,
                 trailing_whitespace=cst.TrailingWhitespace()).deep_clone()
         return _Plan(targets, target.layer, layer, dense, dense, anchor, inserted, moved, imports)
 
@@ -127,7 +128,9 @@ class Codemod:
         return found
 
     def _add_statement(self, dense):
-        """The ``model.add(Dense(..))`` statement the Dense is alone in."""
+        """``(the model.add(Dense(..)) statement the Dense is alone in, the statement the
+        new one goes before)``: itself, or the ``for`` loop whose body adds the Dense
+        first (its first iteration gets the Flatten, which then flattens nothing more)."""
         arg = self.parents.get(dense)
         call = self.parents.get(arg)
         if not (isinstance(arg, cst.Arg) and isinstance(call, cst.Call) and len(call.args) == 1
@@ -140,8 +143,23 @@ class Codemod:
                 and len(statement.body) == 1
                 and isinstance(self.parents.get(statement), (cst.IndentedBlock, cst.Module))):
             raise Unfixable("model.add(...) shares its line with other statements")
-        self._outside_loops(statement)
-        return statement
+        loop = self._loop_adding_first(statement)
+        self._outside_loops(loop or statement)
+        return statement, loop or statement
+
+    def _loop_adding_first(self, statement):
+        """The ``for`` loop whose body runs ``statement`` before any other call, or None
+        when ``statement`` is not directly in a loop's body."""
+        block = self.parents.get(statement)
+        loop = self.parents.get(block)
+        if not (isinstance(block, cst.IndentedBlock) and isinstance(loop, cst.For)
+                and loop.body is block):
+            return None
+        for before in block.body[:block.body.index(statement)]:
+            if any(isinstance(node, cst.Call) for node in _descendants(before)):
+                raise Unfixable("the Dense is inside a loop that calls something before it: "
+                                "the new layer cannot go before the loop")
+        return loop
 
     def _outside_loops(self, node) -> None:
         while node in self.parents:
@@ -167,8 +185,10 @@ class Codemod:
         binding = tuple(n for n in imports if not isinstance(n.names, cst.ImportStar)
                         and any(_bound(alias) == func.value for alias in n.names))
         if not binding:
-            if any(isinstance(n.names, cst.ImportStar) for n in imports):
-                return cst.Name(layer), ()
+            if any(isinstance(n.names, cst.ImportStar) and _layers_module(n) for n in imports):
+                if layer in _names_in_use(self.source, reads=False):  # the star's name is hidden
+                    raise Unfixable(f"the name {layer} is bound to something else in this file")
+                return cst.Name(layer), ()  # ``from keras.layers import *`` binds it already
             raise Unfixable(f"{func.value} is not imported by a 'from ... import' line "
                             f"to add {layer} to")
         if layer in _names_in_use(self.source):
@@ -243,6 +263,8 @@ class _Inserter(cst.CSTTransformer):
         return updated.with_changes(elements=elements)
 
     def leave_ImportFrom(self, original, updated):
+        if original not in self.names:  # (a star import has no names to extend)
+            return updated
         aliases = list(updated.names)
         opening = updated.lpar.whitespace_after if updated.lpar else updated.whitespace_after_import
         for name in self.names.get(original, ()):
@@ -306,17 +328,29 @@ def _from_keras(node) -> bool:
     return keras_path(get_full_name_for_node(node.module)) is not None
 
 
+def _descendants(node):
+    yield node
+    for child in node.children:
+        yield from _descendants(child)
+
+
+def _layers_module(node) -> bool:
+    """Is ``node`` an import from Keras's layers module (``tensorflow.keras.layers``)?"""
+    return keras_path(get_full_name_for_node(node.module)) == ("layers",)
+
+
 def _bound(alias) -> str:
     """The name an import alias binds."""
     return alias.asname.name.value if alias.asname is not None else alias.name.value
 
 
-def _names_in_use(source: str) -> set:
-    """Every name the file binds or reads (attribute names excepted)."""
+def _names_in_use(source: str, reads: bool = True) -> set:
+    """Every name the file binds or (``reads``) reads, attribute names excepted."""
     names = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Name):
-            names.add(node.id)
+            if reads or not isinstance(node.ctx, ast.Load):
+                names.add(node.id)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
         elif isinstance(node, ast.alias):
