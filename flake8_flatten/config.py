@@ -36,11 +36,14 @@ class Options:
     """``sequence_axes``: extra axes of a declared input or Reshape are sequence axes,
     so FLT001 reports only conv/pool feature maps.  ``verify``: check shapes with the
     NumPy references (off: faster, shapes are the static engine's).  ``dense_like``:
-    the user's layer classes to treat as Dense, by class name or qualified name."""
+    the user's layer classes to treat as Dense, by class name or qualified name.
+    ``assume_keras``: names the file never binds (``Dense``, ``Sequential``, ``np`` in a
+    snippet pasted without its imports) are Keras's (and NumPy's)."""
 
     sequence_axes: bool = False
     verify: bool = True
     dense_like: Tuple[str, ...] = ()
+    assume_keras: bool = True
 
     @cached_property
     def dense_kinds(self) -> FrozenSet[str]:
@@ -110,7 +113,7 @@ def unknown_key(key: str, known, where: str, section: str) -> ConfigError:
 
 # -- pyproject.toml ----------------------------------------------------------------
 
-_PYPROJECT_KEYS = ("dense-like", "sequence-axes", "verify")
+_PYPROJECT_KEYS = ("assume-keras", "dense-like", "sequence-axes", "verify")
 
 
 def from_table(table: Mapping[str, object], where: str) -> Options:
@@ -118,7 +121,7 @@ def from_table(table: Mapping[str, object], where: str) -> Options:
     for key in table:
         if key not in _PYPROJECT_KEYS:
             raise unknown_key(key, _PYPROJECT_KEYS, where, TABLE)
-    for key in ("sequence-axes", "verify"):
+    for key in ("sequence-axes", "verify", "assume-keras"):
         if key in table and not isinstance(table[key], bool):
             raise ConfigError(f"{where}: {key} in [{TABLE}] must be true or false, "
                               f"not {table[key]!r}")
@@ -129,6 +132,7 @@ def from_table(table: Mapping[str, object], where: str) -> Options:
     defaults = Options()
     return Options(sequence_axes=table.get("sequence-axes", defaults.sequence_axes),
                    verify=table.get("verify", defaults.verify),
+                   assume_keras=table.get("assume-keras", defaults.assume_keras),
                    dense_like=dense_like_names(names, where))
 
 
@@ -195,6 +199,9 @@ def arguments() -> argparse.ArgumentParser:
                             "(report only conv/pool feature maps)")
     group.add_argument("--verify", action=argparse.BooleanOptionalAction, default=None,
                        help="check every shape with the NumPy references (default: on)")
+    group.add_argument("--assume-keras", action=argparse.BooleanOptionalAction, default=None,
+                       help="read names the file never binds (Dense, Sequential, np in a snippet "
+                            "without imports) as Keras's (default: on)")
     group.add_argument("--dense-like", metavar="CLASSES",
                        help="comma-separated layer classes of your own to treat as Dense")
     return parser
@@ -207,6 +214,8 @@ def from_arguments(args: argparse.Namespace) -> Options:
         options = replace(options, sequence_axes=args.sequence_axes)
     if args.verify is not None:
         options = replace(options, verify=args.verify)
+    if args.assume_keras is not None:
+        options = replace(options, assume_keras=args.assume_keras)
     if args.dense_like is not None:
         options = replace(options, dense_like=dense_like_names(split_names(args.dense_like),
                                                                "--dense-like"))

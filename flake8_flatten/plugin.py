@@ -14,7 +14,8 @@ from .discovery import MAX_SOURCE_CHARS, may_define_models
 
 #: Our options: ``--flatten-...`` on the command line, ``flatten-... =`` in ``[flake8]``.
 SEQUENCE_AXES, NO_VERIFY, DENSE_LIKE = "flatten-sequence-axes", "flatten-no-verify", "flatten-dense-like"
-KEYS = (DENSE_LIKE, NO_VERIFY, SEQUENCE_AXES)
+NO_ASSUME_KERAS = "flatten-no-assume-keras"
+KEYS = (DENSE_LIKE, NO_ASSUME_KERAS, NO_VERIFY, SEQUENCE_AXES)
 _BOOLEANS = {"1": True, "yes": True, "true": True, "on": True,
              "0": False, "no": False, "false": False, "off": False}
 
@@ -42,6 +43,10 @@ class FlattenChecker:
                            parse_from_config=True,
                            help="skip the NumPy verification of shapes (faster; messages then "
                                 "show the static engine's shapes)")
+        manager.add_option(f"--{NO_ASSUME_KERAS}", action="store_const", const=True,
+                           default=False, parse_from_config=True,
+                           help="names a file never binds (Dense, Sequential in a snippet "
+                                "without imports) are not read as Keras's")
         manager.add_option(f"--{DENSE_LIKE}", default=[], comma_separated_list=True,
                            parse_from_config=True, metavar="CLASSES",
                            help="comma-separated layer classes of your own to treat as Dense "
@@ -57,6 +62,7 @@ class FlattenChecker:
             cls.options = Options(
                 sequence_axes=_boolean(options.flatten_sequence_axes, SEQUENCE_AXES),
                 verify=not _boolean(options.flatten_no_verify, NO_VERIFY),
+                assume_keras=not _boolean(options.flatten_no_assume_keras, NO_ASSUME_KERAS),
                 dense_like=dense_like_names(options.flatten_dense_like, DENSE_LIKE))
         except ConfigError as exc:
             cls.options = Options()
@@ -66,7 +72,7 @@ class FlattenChecker:
         if sum(map(len, self.lines)) > MAX_SOURCE_CHARS:  # not even joined: no copy of a huge file
             return
         source = "".join(self.lines)
-        if not may_define_models(source):  # the cheap pre-check: no Keras model, no cost
+        if not may_define_models(source, self.options.assume_keras):  # no Keras model, no cost
             return
         from .rules import lint
 

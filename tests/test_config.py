@@ -184,7 +184,7 @@ def test_named_config_file_is_read_even_without_the_table(tmp_path):
 
 @pytest.mark.parametrize("table, error", [
     ("sequnce-axes = true", "unknown key 'sequnce-axes' in [tool.flake8-flatten] "
-                            "(known: dense-like, sequence-axes, verify)"),
+                            "(known: assume-keras, dense-like, sequence-axes, verify)"),
     ("verify = 'no'", "verify in [tool.flake8-flatten] must be true or false, not 'no'"),
     ("sequence-axes = 1", "sequence-axes in [tool.flake8-flatten] must be true or false, not 1"),
     ("dense-like = 'MyDense'", "dense-like in [tool.flake8-flatten] must be a list of class names"),
@@ -265,7 +265,7 @@ def test_flake8_isolated_ignores_the_config_file(tmp_path):
     assert found == [("readme_example.py", 6, 11, "FLT001")]
 
 
-KNOWN = "(known: flatten-dense-like, flatten-no-verify, flatten-sequence-axes)"
+KNOWN = "(known: flatten-dense-like, flatten-no-assume-keras, flatten-no-verify, flatten-sequence-axes)"
 #: Something for flake8's own checks (pyflakes, pycodestyle) in every run below.
 MESSY = "import os\nx=1  \n"  # F401, E225, W291
 
@@ -353,7 +353,7 @@ def test_cli_dense_like_reaches_shapes_and_check(tmp_path):
 @pytest.mark.parametrize("args, toml, error", [
     ((), "[tool.flake8-flatten]\nsequnce-axes = true\n",
      "pyproject.toml: unknown key 'sequnce-axes' in [tool.flake8-flatten] "
-     "(known: dense-like, sequence-axes, verify)"),
+     "(known: assume-keras, dense-like, sequence-axes, verify)"),
     ((), "[tool.flake8-flatten]\nverify = 'off'\n",
      "pyproject.toml: verify in [tool.flake8-flatten] must be true or false, not 'off'"),
     (("--dense-like", "a.b.Flatten"), "",

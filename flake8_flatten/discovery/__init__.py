@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import List, Optional
 
-from ..config import Options, using
+from ..config import Options, active, using
 from ..model import ModelDescription
 from .names import MODEL_MARKERS
 
@@ -17,10 +18,21 @@ KERAS_MARKER = "keras"
 MAX_SOURCE_CHARS = 250_000
 
 
-def may_define_models(source: str) -> bool:
-    """The cheap pre-check: can this text define a Keras model we analyse?"""
-    return len(source) <= MAX_SOURCE_CHARS and KERAS_MARKER in source \
-        and any(marker in source for marker in MODEL_MARKERS)
+#: Without the word "keras" a file can still be a snippet pasted without its imports.
+_BARE_MODEL = re.compile(r"\b(?:Sequential|Model|Input)\s*\(")
+
+
+def may_define_models(source: str, assume_keras: Optional[bool] = None) -> bool:
+    """The cheap pre-check: can this text define a Keras model we analyse?  Text
+    without "keras" must call ``Sequential(``/``Model(``/``Input(`` by a bare name,
+    unless the options say bare names are not Keras's."""
+    if len(source) > MAX_SOURCE_CHARS:
+        return False
+    if KERAS_MARKER in source:
+        return any(marker in source for marker in MODEL_MARKERS)
+    if assume_keras is None:
+        assume_keras = active().assume_keras
+    return assume_keras and _BARE_MODEL.search(source) is not None
 
 
 def discover(source: str, tree: Optional[ast.Module] = None, lines: Optional[List[str]] = None,

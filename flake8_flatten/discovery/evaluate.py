@@ -13,6 +13,7 @@ import operator
 from typing import List, Optional, Tuple
 
 from ..model import UNKNOWN, LayerCall
+from . import arrays
 from .names import keras_class
 
 #: Bounds that keep evaluation cheap whatever the code says.
@@ -65,6 +66,8 @@ _ARITHMETIC = {
 def _binary(op: ast.operator, left, right):
     if left is UNKNOWN or right is UNKNOWN:
         return UNKNOWN
+    if isinstance(left, arrays.Array) or isinstance(right, arrays.Array):
+        return arrays.broadcast(left, right) if type(op) in _ARITHMETIC else UNKNOWN
     if isinstance(left, tuple) and isinstance(right, tuple) and isinstance(op, ast.Add):
         return left + right if len(left) + len(right) <= MAX_SEQUENCE else UNKNOWN
     if isinstance(left, tuple) and isinstance(op, ast.Mult) and isinstance(right, int) \
@@ -75,6 +78,29 @@ def _binary(op: ast.operator, left, right):
     function = _ARITHMETIC.get(type(op))
     return UNKNOWN if function is None else function(left, right)
 
+
+def _length(args: tuple, kwargs: tuple):
+    """``len(x)`` of an array of known shape or a known tuple."""
+    if len(args) != 1 or kwargs:
+        return UNKNOWN
+    value = args[0]
+    if isinstance(value, arrays.Array):
+        return value.shape[0] if value.shape else UNKNOWN
+    return len(value) if isinstance(value, tuple) else UNKNOWN
+
+
+def _as_tuple(args: tuple, kwargs: tuple):
+    """``tuple(y.shape)``: a shape is a tuple already."""
+    from .functional import ObservedShape
+
+    if len(args) != 1 or kwargs:
+        return UNKNOWN
+    return args[0] if isinstance(args[0], (tuple, ObservedShape)) else UNKNOWN
+
+
+#: Builtins whose result we can know (when the file does not rebind their names).
+_BUILTINS = {"len": _length, "tuple": _as_tuple}
+_MISSING = object()
 
 _COMPARISONS = {
     ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge,
@@ -182,14 +208,31 @@ class Evaluator:
         return tuple(self._eval(node.elt, bind({loop.target.id: v}), position) for v in values)
 
     def _attribute(self, node: ast.Attribute, scope, position):
-        """``x.shape`` of a known array, ``model.output_shape``, ``y.shape`` of a
-        prediction: the values claims and feeds are made of."""
+        """``x.shape`` of a known array, ``iris.data`` of a dataset, ``np.newaxis``,
+        ``model.output_shape``, ``y.shape`` of a prediction: the values claims, feeds
+        and declared inputs are made of."""
         if not isinstance(node.value, (ast.Name, ast.Attribute, ast.Call)):
             return UNKNOWN
+        dotted = dotted_name(node)
+        if dotted is not None and scope.qualified_name(dotted) == "numpy.newaxis":
+            return None
+        return self._member(self._eval(node.value, scope, position), node.attr, scope)
+
+    def _member(self, base, attr: str, scope):
+        """``base.attr`` for a value already evaluated."""
+        if isinstance(base, arrays.Array):
+            if attr == "shape":
+                return base.shape
+            if attr == "ndim":
+                return len(base.shape)
+            if attr == "T":
+                return arrays.Array(base.shape[::-1])
+        if isinstance(base, dict) and attr in base and isinstance(base[attr], arrays.Array):
+            return base[attr]  # a scikit-learn Bunch: ``iris.data``
         hook = getattr(scope, "attribute", None)
         if hook is None:
             return UNKNOWN
-        return hook(self._eval(node.value, scope, position), node.attr)
+        return hook(base, attr)
 
     def _dict(self, node: ast.Dict, scope, position):
         if len(node.keys) > MAX_SEQUENCE:
@@ -217,9 +260,18 @@ class Evaluator:
 
     def _subscript(self, node: ast.Subscript, scope, position):
         container = self._eval(node.value, scope, position)
+        index = node.slice
+        if isinstance(container, arrays.Array):
+            items = index.elts if isinstance(index, ast.Tuple) else [index]
+            values = tuple(self._index_item(item, scope, position) for item in items)
+            if any(v is UNKNOWN for v in values):
+                return UNKNOWN
+            return arrays.index(container, values)
+        if isinstance(container, dict):
+            key = self._eval(index, scope, position)
+            return container.get(key, UNKNOWN) if isinstance(key, str) else UNKNOWN
         if not isinstance(container, tuple):
             return UNKNOWN
-        index = node.slice
         if isinstance(index, ast.Slice):
             bounds = [None if part is None else self._eval(part, scope, position)
                       for part in (index.lower, index.upper, index.step)]
@@ -234,6 +286,22 @@ class Evaluator:
             return container[i]
         return UNKNOWN
 
+    def _index_item(self, item: ast.expr, scope, position):
+        """One item of an array index: a ``slice``, an int, None (new axis) or Ellipsis."""
+        if isinstance(item, ast.Slice):
+            bounds = [None if part is None else self._eval(part, scope, position)
+                      for part in (item.lower, item.upper, item.step)]
+            if all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds) \
+                    and bounds[2] != 0:
+                return slice(*bounds)
+            return UNKNOWN
+        if isinstance(item, ast.Constant) and item.value is Ellipsis:
+            return arrays.ELLIPSIS
+        value = self._eval(item, scope, position)
+        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        return UNKNOWN
+
     def _call(self, node: ast.Call, scope, position):
         callee = dotted_name(node.func)
         qualname = scope.qualified_name(callee) if callee else None
@@ -241,30 +309,30 @@ class Evaluator:
         if self._exact:
             position = (node.lineno, node.col_offset)
         arguments = self._arguments(node, scope, position)
-        if kind is None:
-            if qualname is not None and qualname.startswith("numpy."):
-                from . import arrays
-
-                return UNKNOWN if arguments is None else arrays.construct(qualname[6:], *arguments)
-            if qualname is not None and qualname.split(".")[0] in ("tensorflow", "keras"):
-                from .arrays import SHAPED, construct_tensor
-
-                function = qualname.partition(".")[2]
-                if function in SHAPED:
-                    return UNKNOWN if arguments is None else construct_tensor(function, *arguments)
-            if callee == "tuple" and scope.binding("tuple")[0] == "free" and arguments is not None \
-                    and len(arguments[0]) == 1 and not arguments[1]:
-                from .functional import ObservedShape
-
-                value = arguments[0][0]  # ``tuple(y.shape)``: a shape is a tuple already
-                return value if isinstance(value, (tuple, ObservedShape)) else UNKNOWN
-            hook = getattr(scope, "call", None)  # the functional API, in a FlowScope
-            if hook is None or arguments is None:
-                return UNKNOWN
-            return hook(node, callee, qualname, arguments, position)
-        if arguments is None:
-            return LayerCall(kind, line=position[0], col=position[1], is_keras=False)
-        return LayerCall(kind, arguments[0], arguments[1], position[0], position[1])
+        if kind is not None:
+            if arguments is None:
+                return LayerCall(kind, line=position[0], col=position[1], is_keras=False)
+            return LayerCall(kind, arguments[0], arguments[1], position[0], position[1])
+        if qualname is not None:
+            if arrays.known_function(qualname):
+                return UNKNOWN if arguments is None else arrays.call(qualname, *arguments)
+        elif callee in _BUILTINS and scope.binding(callee)[0] == "free":
+            return UNKNOWN if arguments is None else _BUILTINS[callee](*arguments)
+        target = _MISSING
+        if qualname is None and type(node.func) is ast.Attribute:
+            base = self._eval(node.func.value, scope, position)
+            if isinstance(base, arrays.Array):
+                return UNKNOWN if arguments is None else arrays.method(base, node.func.attr, *arguments)
+            if isinstance(base, arrays.Scaler) and node.func.attr in ("fit_transform", "transform") \
+                    and arguments is not None and len(arguments[0]) == 1 \
+                    and isinstance(arguments[0][0], arrays.Array):
+                return arguments[0][0]
+            target = self._member(base, node.func.attr, scope)
+        hook = getattr(scope, "call", None)  # the functional API, in a FlowScope
+        if hook is None or arguments is None:
+            return UNKNOWN
+        return hook(node, callee, qualname, arguments, position,
+                    *(() if target is _MISSING else (target,)))
 
     def _arguments(self, node: ast.Call, scope, position):
         """``(args, kwargs)`` evaluated, or None for ``*args``/``**kwargs`` calls."""

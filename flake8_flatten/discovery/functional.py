@@ -8,6 +8,7 @@ adds a node to the scope's `Graph`; ``Model(inputs, outputs)`` becomes a
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
@@ -244,24 +245,23 @@ class Flow(FlowScope):
         self.walker = walker
 
     def attribute(self, base, attr: str):
-        from .arrays import Array
-
         if isinstance(base, ModelRef) and attr == "output_shape" and not base.model.truncated:
             return ObservedShape(base.model, None, len(base.model.layers))
         if isinstance(base, ModelRef) and attr == "output" and not base.model.truncated:
             return Prediction(base.model, None, len(base.model.layers))  # ``model.output.shape``
         if isinstance(base, Prediction) and attr == "shape":
             return ObservedShape(base.model, base.data, base.layers)
-        if isinstance(base, Array) and attr == "shape":
-            return base.shape
         if isinstance(base, Tensor) and attr == "shape":
             shape = self.graph.shape_of(base)
             return UNKNOWN if shape is None else tuple(UNKNOWN if d is None else d for d in shape)
-        if isinstance(base, (ModelRef, Array)):
+        if isinstance(base, ModelRef):
             return (base, attr)  # a bound method, for the call that follows
         return UNKNOWN
 
-    def call(self, node, callee: Optional[str], qualname: Optional[str], arguments, position):
+    def call(self, node, callee: Optional[str], qualname: Optional[str], arguments, position,
+             target=UNKNOWN):
+        """A call the evaluator leaves to the functional API; ``target`` is the callee's
+        value when the evaluator has already evaluated it (a method of a value)."""
         from . import arrays
 
         args, kwargs = arguments
@@ -280,13 +280,12 @@ class Flow(FlowScope):
             found = self.function(callee)
             if found is not None:
                 return self.walker.inline(found[0], found[1], args, kwargs)
-        target = evaluator.callee(node, self, position)
+        if type(node.func) is not ast.Attribute:
+            target = evaluator.callee(node, self, position)
         if isinstance(target, tuple) and len(target) == 2 and isinstance(target[1], str):
             base, method = target
             if isinstance(base, ModelRef) and method in FEED_METHODS:
                 return self.feed(base, method, args, kwargs, position)
-            if isinstance(base, arrays.Array) and method == "reshape":
-                return arrays.reshape(base, args)
             return UNKNOWN
         if isinstance(target, LayerCall):
             created_here = type(node.func) is type(node)  # ``Dense(4)(x)``: a new layer

@@ -55,8 +55,54 @@ def _keras_class(qualname: str) -> Optional[str]:
     name = path[-1]
     if name == SEQUENTIAL and all(p in ("models", "engine", "sequential", "src") for p in path[:-1]):
         return SEQUENTIAL
-    if name == "Input" and len(path) == 1:
+    if name == "Input" and all(p in ("engine", "input_layer", "src") for p in path[:-1]):
         return "Input"
     if "layers" in path[:-1] and name[:1].isupper():
         return name
     return None
+
+
+#: Unbound module names that snippets use without their import line, and what the
+#: missing import would have bound (``np`` is NumPy in every snippet that uses it).
+BARE_MODULES = {"keras": "keras", "tf": "tensorflow", "tensorflow": "tensorflow",
+                "layers": "keras.layers", "models": "keras.models", "np": "numpy",
+                "numpy": "numpy", "datasets": "keras.datasets"}
+#: Unbound function names of the same kind.
+BARE_FUNCTIONS = {"to_categorical": "keras.utils.to_categorical",
+                  "train_test_split": "sklearn.model_selection.train_test_split"}
+#: Star imports from these frameworks bind names such as ``Dense`` to something else.
+NOT_KERAS = ("torch", "flax", "trax", "haiku", "sonnet", "tflearn", "tensorlayer", "mxnet",
+             "chainer", "paddle", "jax", "equinox", "lasagne", "theano", "cntk")
+
+
+def not_keras_module(module: str) -> bool:
+    """A module of another deep-learning framework (its ``Dense`` is not Keras's)."""
+    return module.split(".")[0] in NOT_KERAS
+
+
+@lru_cache(maxsize=4096)
+def bare_keras(dotted: str) -> Optional[str]:
+    """What an unbound name means in a pasted snippet whose imports are missing:
+    ``Dense`` -> ``keras.layers.Dense``, ``Sequential`` -> ``keras.models.Sequential``,
+    ``np.zeros`` -> ``numpy.zeros``, ``mnist`` -> ``keras.datasets.mnist``; None for
+    names outside Keras's vocabulary (a free ``foo`` stays unknown)."""
+    from ..shapes.engine import registry
+    from ..shapes.merging import MERGE_FUNCTIONS
+    from .datasets import KERAS_DATASETS
+
+    head, dot, rest = dotted.partition(".")
+    if head in BARE_MODULES:
+        root = BARE_MODULES[head]
+    elif head in (SEQUENTIAL, "Model"):
+        root = f"keras.models.{head}"
+    elif head in INPUT_KINDS:
+        root = f"keras.layers.{head}"
+    elif head in registry() or head in MERGE_FUNCTIONS:
+        root = f"keras.layers.{head}"
+    elif head in KERAS_DATASETS:
+        root = f"keras.datasets.{head}"
+    elif head in BARE_FUNCTIONS:
+        root = BARE_FUNCTIONS[head]
+    else:
+        return None
+    return root + dot + rest

@@ -11,8 +11,10 @@ from __future__ import annotations
 import ast
 from typing import Dict, List, Optional, Tuple
 
+from ..config import active
 from ..model import UNKNOWN
-from .names import keras_class
+from .evaluate import dotted_name
+from .names import bare_keras, keras_class, not_keras_module
 
 _NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -50,6 +52,7 @@ class Scope:
         self._values: Dict[str, object] = {}
         self._evaluating: set = set()
         self._qualified: Dict[str, Optional[str]] = {}  # bindings never change: cache
+        self._aliasing: set = set()
 
     # -- binding collection -------------------------------------------------------
 
@@ -187,10 +190,38 @@ class Scope:
         how = self.binding(head)
         if how[0] in ("import", "class"):  # a local class qualifies only as Dense-like
             return how[1] + ("." + rest if rest else "")
+        if how[0] == "const":
+            return self._alias(head, rest)
         if how[0] == "free":
-            for module in self.star_modules():  # the star import that provides it
+            stars = self.star_modules()
+            for module in stars:  # the star import that provides it
                 if keras_class(f"{module}.{dotted}") is not None:
                     return f"{module}.{dotted}"
+            if active().assume_keras and not any(not_keras_module(m) for m in stars):
+                return bare_keras(dotted)
+        return None
+
+    def _alias(self, head: str, rest: str) -> Optional[str]:
+        """``L = tf.keras.layers`` / ``Dense = layers.Dense``: a name assigned once a
+        dotted name qualifies as that name (in the scope that assigns it)."""
+        owner = self._owner(head)
+        how = owner.binding(head) if owner is not None else ("free",)
+        target = dotted_name(how[1]) if how[0] == "const" and how[1] is not None else None
+        if target is None or head in owner._aliasing:
+            return None
+        owner._aliasing.add(head)  # ``a = b; b = a`` ends
+        try:
+            qualified = owner.qualified_name(target)
+        finally:
+            owner._aliasing.discard(head)
+        return None if qualified is None else qualified + ("." + rest if rest else "")
+
+    def _owner(self, name: str) -> Optional["Scope"]:
+        scope: Optional[Scope] = self
+        while scope is not None:
+            if name in scope._collect():
+                return scope
+            scope = scope.parent
         return None
 
     def function(self, name: str):
@@ -216,14 +247,11 @@ class Scope:
         return found
 
     def value(self, name: str):
-        """The evaluated constant bound to ``name``, or UNKNOWN."""
-        scope: Optional[Scope] = self
-        while scope is not None:
-            how = scope._collect().get(name)
-            if how:
-                return scope._own_value(name)
-            scope = scope.parent
-        return UNKNOWN
+        """The evaluated constant bound to ``name``, or UNKNOWN (an enclosing flow
+        scope answers with the value its straight-line code reached)."""
+        if self._collect().get(name):
+            return self._own_value(name)
+        return UNKNOWN if self.parent is None else self.parent.value(name)
 
     def _own_value(self, name: str):
         if name in self._values:

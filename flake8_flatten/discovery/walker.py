@@ -17,6 +17,7 @@ from typing import Dict, List, Optional
 from ..config import active
 from ..model import UNKNOWN, Claim, LayerCall, ModelDescription
 from .evaluate import Evaluator, dotted_name
+from . import arrays
 from .arrays import Array
 from .functional import (FEED_METHODS, Flow, Graph, ModelRef, ObservedShape, Prediction, Tensor,
                          is_model_class, merge_function)
@@ -34,10 +35,6 @@ MAX_INLINE_DEPTH = 6
 MAX_INLINE_CALLS = 2000
 #: Text that a helper building Keras tensors or models contains.
 KERAS_HINTS = ("layers", "keras", "Input", "Model", SEQUENTIAL, "Dense", "Conv")
-#: The NumPy/TensorFlow functions whose results `arrays` knows the shape of.
-ARRAY_FUNCTIONS = frozenset({"zeros", "ones", "empty", "full", "fill", "rand", "randn", "random",
-                             "random_sample", "sample", "ranf", "normal", "uniform", "randint",
-                             "truncated_normal", "array", "asarray", "expand_dims"})
 #: unittest / numpy.testing spellings of a claim ``assertEqual(y.shape, (1, 4))``.
 _ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertTupleEqual",
                            "assert_equal", "assert_array_equal"})
@@ -127,7 +124,7 @@ def _matters(qualname: str) -> bool:
     """A callee whose result discovery can use: a Keras layer, Input, Sequential,
     Model or merge function, or an array constructor of known shape."""
     return keras_class(qualname) is not None or is_model_class(qualname) \
-        or merge_function(qualname) is not None or qualname.rpartition(".")[2] in ARRAY_FUNCTIONS
+        or merge_function(qualname) is not None or arrays.known_function(qualname)
 
 
 class Features:
@@ -199,13 +196,13 @@ class ScopeWalker:
             self.statement(stmt, conditional)
 
     def statement(self, stmt: ast.stmt, conditional: bool) -> None:
-        if isinstance(stmt, _FUNCTIONS):
-            if not self.depth:  # a followed helper's own helpers are followed if called
-                self.analysis.walk_function(stmt, self.scope.parent)
-            return
-        if isinstance(stmt, ast.ClassDef):
-            if not self.depth:
-                self.analysis.walk_class(stmt, self.scope.parent)
+        if isinstance(stmt, (ast.ClassDef,) + _FUNCTIONS):
+            if self.depth:
+                return  # a followed helper's own helpers are followed if called
+            if self.scope.parent.parent is None:  # module level: walked after the module,
+                self.analysis.deferred.append((stmt, self.scope))  # seeing its final values
+            else:
+                self.analysis.walk_definition(stmt, self.scope.parent)
             return
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
@@ -605,11 +602,15 @@ class Analysis:
         self._function_scopes: Dict[tuple, Scope] = {}
         self._features: Dict[int, Features] = {}
         self.from_calls: set = set()  # ids of models built by followed helper calls
+        #: Module-level functions and classes, walked once the module's own code is.
+        self.deferred: List[tuple] = []
 
     def run(self) -> List[ModelDescription]:
         self.walrus = any(":=" in line for line in self.lines)
         scope = Scope(self.tree.body, None, self.evaluator, walrus=self.walrus)
         self.walk(self.tree.body, scope)
+        for definition, module in self.deferred:  # functions and classes see the module's
+            self.walk_definition(definition, module)  # models and data as they end up
         called = {(m.line, m.col) for m in self.found if id(m) in self.from_calls}
         found = [m for m in self.found if id(m) in self.from_calls or (m.line, m.col) not in called]
         found.sort(key=lambda m: (m.line, m.col))
@@ -667,6 +668,12 @@ class Analysis:
             cached = all(id(n) in top for n in ast.walk(function) if isinstance(n, ast.Return))
             self._inlinable[id(function)] = cached
         return cached
+
+    def walk_definition(self, node, parent: Scope) -> None:
+        if isinstance(node, ast.ClassDef):
+            self.walk_class(node, parent)
+        else:
+            self.walk_function(node, parent)
 
     def walk_function(self, node, parent: Scope) -> None:
         if not self.mentions_sequential(node):
