@@ -62,6 +62,12 @@ def dense_input_ranks(source: str, tmp_path) -> list:
     return ranks
 
 
+def write(tmp_path, source: str):
+    path = tmp_path / "fixed_model.py"
+    path.write_text(source)
+    return path
+
+
 def assert_leaves(source: str, reason: str) -> None:
     result = fix_source(source)
     assert result.source == source
@@ -453,6 +459,38 @@ def test_a_loop_in_a_helper_with_a_spelled_out_module():
     """))
 
 
+def test_a_functional_loop_reassigning_its_tensor_gets_one_flatten_before_the_loop(tmp_path):
+    source = code("""
+        import keras
+        from keras import layers
+
+        inputs = keras.Input((8, 8, 3))
+        x = layers.Conv2D(4, 3)(inputs)
+        # the head
+        for units in (16, 8):
+            x = layers.Dense(units, activation="relu")(x)
+        outputs = layers.Dense(2)(x)
+        model = keras.Model(inputs, outputs)
+    """)
+    fixed = source.replace("# the head\n", "# the head\nx = layers.Flatten()(x)\n")
+    assert_fixes(source, fixed)
+    shapes = keras_live().run_corpus_file(write(tmp_path, fixed))[1]["applications"]
+    assert shapes["9:8"] == [[None, 16], [None, 8]] and shapes["10:10"] == [[None, 2]]
+
+
+def test_a_functional_loop_reading_another_name_is_left_alone():
+    assert_leaves(code("""
+        import keras
+        from keras import layers
+
+        inputs = keras.Input((8, 8, 3))
+        x = layers.Conv2D(4, 3)(inputs)
+        for units in (16,):
+            y = layers.Dense(units)(x)
+        model = keras.Model(inputs, y)
+    """), "inside a loop")
+
+
 # -- what it leaves alone ---------------------------------------------------------------
 
 
@@ -485,6 +523,23 @@ def test_a_dense_in_a_nested_loop_is_left_alone():
 def test_a_shared_layer_is_left_alone_its_weights_fit_its_other_input():
     assert_leaves((ROOT / "tests" / "diagnostics" / "clean_flt004_shared_tower_same_width.py").read_text(),
                   "the fixed file would get FLT004 at line 10")
+
+
+def test_a_dense_with_another_finding_at_its_position_is_left_alone():
+    """Found by fuzzing ``fix``: the second application of a shared Dense is both FLT001
+    and FLT004 (weights built for size 6).  Flatten before it made FLT004 vanish from the
+    re-lint (the shared-weights check compares inputs of one rank only), and Keras then
+    refused the fixed file (size 384, not 6)."""
+    assert_leaves(code("""
+        from tensorflow.keras import layers, models
+
+        x_in = layers.Input((8, 6, 8, 3))
+        h = layers.Concatenate()([x_in, x_in])
+        shared = layers.Dense(1)
+        h1 = shared(h)
+        h2 = shared(h1)
+        model = models.Model(x_in, h2)
+    """), "the Dense also has FLT004 there: fix that first")
 
 
 def test_a_taken_name_is_not_shadowed():

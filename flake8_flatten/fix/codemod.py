@@ -107,10 +107,32 @@ class Codemod:
             raise Unfixable("the Dense application is not at the reported position")
         if not site.args or site.args[0].keyword is not None or site.args[0].star:
             raise Unfixable("the Dense is not applied to a single tensor")
-        self._outside_loops(site)
+        loop = self._reassigning_loop(site)
+        self._outside_loops(loop or site)
         dense = site.func if isinstance(site.func, cst.Call) else self._constructor(site)
         layer, imports = self._spelling(dense, targets[0].layer)
-        return _Plan(targets, targets[0].layer, layer, dense, site, imports=imports)
+        if loop is None:
+            return _Plan(targets, targets[0].layer, layer, dense, site, imports=imports)
+        tensor = site.args[0].value  # ``x = Flatten()(x)`` before the loop, once
+        flattened = cst.Call(func=cst.Call(func=layer.deep_clone()), args=[cst.Arg(tensor.deep_clone())])
+        inserted = cst.SimpleStatementLine(
+            body=[cst.Assign(targets=[cst.AssignTarget(tensor.deep_clone())], value=flattened)],
+            leading_lines=loop.leading_lines)
+        return _Plan(targets, targets[0].layer, layer, dense, site, loop, inserted, imports=imports)
+
+    def _reassigning_loop(self, site):
+        """The ``for`` loop whose body starts with ``x = Dense(..)(x)`` (``site`` being the
+        application), or None when ``site`` is not that statement of a loop's body."""
+        assign = self.parents.get(site)
+        statement = self.parents.get(assign)
+        if not (isinstance(assign, cst.Assign) and assign.value is site and len(assign.targets) == 1
+                and isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
+            return None
+        target, tensor = assign.targets[0].target, site.args[0].value
+        if not (isinstance(target, cst.Name) and isinstance(tensor, cst.Name)
+                and target.value == tensor.value):
+            return None
+        return self._loop_adding_first(statement)
 
     def _constructor(self, site):
         """The ``dense = Dense(..)`` call last assigned to the name ``site`` calls."""
@@ -234,6 +256,7 @@ class _Inserter(cst.CSTTransformer):
         if plan is None:
             return updated
         if plan.anchor is None:  # the functional API: the Dense's input goes through the layer
+            # (in a loop, the ``x = Flatten()(x)`` statement before it does: anchor is the loop)
             first = updated.args[0]
             layer = cst.Call(func=plan.layer.deep_clone())
             wrapped = first.with_changes(value=cst.Call(func=layer, args=[cst.Arg(first.value)]))

@@ -44,6 +44,14 @@ def _fix(source: str, pooling: bool) -> FixResult:
     targets, skipped = _targets(source, models, pooling)
     if not targets:
         return FixResult(source, [], skipped)
+    findings = lint(source)
+    other = {(f.line, f.col): f for f in findings if f.code != flt001.CODE}
+    for target in [t for t in targets if t.position in other]:  # e.g. FLT004: weights shared
+        targets.remove(target)                                    # with another input
+        skipped.append(Skipped(target.finding, f"the Dense also has {other[target.position].code} "
+                                               f"there: fix that first"))
+    if not targets:
+        return FixResult(source, [], sorted(skipped, key=_by_finding))
     if len(source) > MAX_REWRITE_CHARS:
         reason = f"the file is over {MAX_REWRITE_CHARS // 1000} kB, too large to rewrite within bounds"
         return FixResult(source, [], skipped + [Skipped(t.finding, reason) for t in targets])
@@ -55,7 +63,7 @@ def _fix(source: str, pooling: bool) -> FixResult:
         codemod = Codemod(source)
     except Unfixable as exc:
         return FixResult(source, [], skipped + [Skipped(t.finding, str(exc)) for t in targets])
-    baseline = _Baseline.of(source, models)
+    baseline = _Baseline([_outputs(model)[0] for model in models], Counter(f.code for f in findings))
     groups: Dict[Tuple[int, int], List[Target]] = {}
     for target in targets:  # a Dense in a helper may be reported once per model it builds
         groups.setdefault(target.position, []).append(target)
@@ -117,11 +125,6 @@ class _Baseline:
 
     outputs: List[tuple]
     codes: Counter
-
-    @classmethod
-    def of(cls, source: str, models: list) -> "_Baseline":
-        return cls([_outputs(model)[0] for model in models],
-                   Counter(f.code for f in lint(source)))
 
 
 def _outputs(model):
