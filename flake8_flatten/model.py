@@ -84,6 +84,9 @@ class Claim:
     layers: int
 
 
+DECLARED, FED, APPLIED = "declared", "fed", "applied"
+
+
 @dataclass
 class ModelDescription:
     """A Sequential or functional model as discovery saw it.
@@ -113,6 +116,10 @@ class ModelDescription:
     shared: Optional[list] = None  # per layer: which layer object, when one is applied twice
     feeds: list = field(default_factory=list)
     claims: list = field(default_factory=list)
+    #: Where the input shape comes from: None (nowhere yet), DECLARED (``Input``,
+    #: ``input_shape=``, ``build``), FED (the first data it ran on built it) or APPLIED
+    #: (the tensor it was applied to inside another model, which then owns FLT001).
+    input_source: Optional[str] = None
 
     def graph(self, input_shapes=None, layers: Optional[int] = None):
         """``(input shapes, layer calls, sources, outputs)``; a Sequential as a chain,

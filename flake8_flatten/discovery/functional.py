@@ -12,7 +12,7 @@ import ast
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from ..model import UNKNOWN, Feed, LayerCall, ModelDescription
+from ..model import APPLIED, DECLARED, FED, UNKNOWN, Feed, LayerCall, ModelDescription
 from ..shapes.engine import UNKNOWN_TENSOR
 from .names import INPUT_KINDS
 from .scope import Scope
@@ -137,6 +137,7 @@ class Graph:
         declared = [input_shape_of(t.input) for t in ins]
         model.inputs = [None if shape is UNKNOWN else shape for shape in declared]
         model.input_shape = model.inputs[0] if model.inputs else None
+        model.input_source = DECLARED
         model.layers = [self.nodes[i].call for i in order]
         model.sources = [tuple(ref(s) for s in self.nodes[i].sources) for i in order]
         model.outputs = tuple(ref(t) for t in outs)
@@ -293,8 +294,20 @@ class Flow(FlowScope):
         if isinstance(target, ModelRef):
             if args and isinstance(args[0], arrays.Array):
                 return self.feed(target, "__call__", args, kwargs, position)
-            return self.graph.apply(_as_layer(target, position), args, position)
+            if args and isinstance(args[0], Tensor):
+                self.built_by_tensor(target.model, args[0])
+            return self.graph.apply(as_layer(target, position), args, position)
         return UNKNOWN
+
+    def built_by_tensor(self, model: ModelDescription, tensor: Tensor) -> None:
+        """A Sequential without an input, applied to a tensor of known shape, is built
+        by it (as Keras builds it on its first call)."""
+        if model.input_source is not None or model.kind != "Sequential" or model.truncated:
+            return
+        shape = self.graph.shape_of(tensor)
+        if shape is not None:
+            model.input_shape = shape
+            model.input_source = APPLIED
 
     def with_values(self, values: dict) -> "Flow":
         """A comprehension's scope: its variables over this one."""
@@ -307,13 +320,17 @@ class Flow(FlowScope):
         model = ref.model
         if not isinstance(data, Array) or model.truncated:
             return UNKNOWN
+        if model.input_source is None and model.kind == "Sequential" and model.layers \
+                and len(data.shape) >= 2:
+            model.input_shape = (None,) + data.shape[1:]  # Keras builds it on this data
+            model.input_source = FED
         model.feeds.append(Feed(position[0], position[1], method, data.shape, len(model.layers)))
         if method in _PREDICTING:
             return Prediction(model, data.shape, len(model.layers))
         return UNKNOWN
 
 
-def _as_layer(ref: ModelRef, position) -> LayerCall:
+def as_layer(ref: ModelRef, position) -> LayerCall:
     """A model called on a tensor: a Sequential or single-input, single-output
     functional model we know completely is one layer of known shape; anything else
     an unknown layer."""

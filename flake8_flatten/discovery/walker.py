@@ -15,12 +15,12 @@ import ast
 from typing import Dict, List, Optional
 
 from ..config import active
-from ..model import UNKNOWN, Claim, LayerCall, ModelDescription
+from ..model import DECLARED, UNKNOWN, Claim, LayerCall, ModelDescription
 from .evaluate import Evaluator, dotted_name
 from . import arrays
 from .arrays import Array
 from .functional import (FEED_METHODS, Flow, Graph, ModelRef, ObservedShape, Prediction, Tensor,
-                         is_model_class, merge_function)
+                         as_layer, is_model_class, merge_function)
 from .names import INPUT_KINDS, MODEL_MARKERS, SEQUENTIAL, keras_class
 from .scope import Scope, mutated_name
 
@@ -80,8 +80,12 @@ class ModelBuilder:
 
     def __init__(self, node: ast.Call, name: Optional[str]):
         self.model = ModelDescription(line=node.lineno, col=node.col_offset, name=name)
-        self.input_declared = False  # an input (maybe unknown) was declared
         self.conditional = False  # created inside an if/loop/try branch
+
+    @property
+    def input_declared(self) -> bool:
+        """An input (maybe unknown) was declared, or data already built the model."""
+        return self.model.input_source is not None
 
     def add(self, layer: LayerCall) -> None:
         model = self.model
@@ -104,7 +108,7 @@ class ModelBuilder:
                                 for d in shape))
 
     def _declare(self, shape) -> None:
-        self.input_declared = True
+        self.model.input_source = DECLARED
         self.model.input_shape = None if shape is UNKNOWN else shape
 
 
@@ -566,6 +570,8 @@ class ScopeWalker:
             value = value.input  # ``inputs = keras.Input(...)`` listed first
         if isinstance(value, LayerCall):
             return value  # a name bound to a layer keeps its constructor's position
+        if isinstance(value, ModelRef):
+            return as_layer(value, (node.lineno, node.col_offset))  # a model nested as a layer
         text = self.analysis.evaluator.source_of(node) or "?"
         return LayerCall(text.split("(")[0][:40], line=node.lineno, col=node.col_offset,
                          is_keras=False)

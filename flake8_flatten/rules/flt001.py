@@ -10,7 +10,8 @@ Example / Use instead
     See README.md, "FLT001".
 
 Policy (precision first): the first Dense of an unflattened chain is reported when
-the extra axes come from conv/pool/padding/cropping/upsampling layers (F1) or from
+the extra axes come from conv/pool/padding/cropping/upsampling layers or global
+pooling with ``keepdims=True`` (F1) or from
 a declared input or an explicit Reshape (F2), and no later layer consumes those
 axes (a Flatten, global pooling, RNN, conv or Reshape would: then a per-position
 Dense is a deliberate design).  Extra axes that are sequence axes (Embedding, RNNs
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from ..config import active
-from ..model import LayerCall, ModelDescription, Shape, format_shape
+from ..model import APPLIED, LayerCall, ModelDescription, Shape, format_shape
 from ..shapes import infer_chain
 from ..shapes.engine import GraphRun, chain_sources, confirm, run_model, spec_for, verified
 from ..shapes.spec import (DENSE, FEATURE_MAP, MERGE, REDUCER, RESHAPE, SEQUENCE, TRANSPARENT,
@@ -36,7 +37,7 @@ from . import Finding
 CODE = "FLT001"
 
 #: What the extra axes of a tensor are, after each role.
-_SPATIAL, _RAW, _SEQUENCE = "spatial", "raw", "sequence"
+_SPATIAL, _RAW, _SEQUENCE, _KEPT = "spatial", "raw", "sequence", "kept"
 _GLOBAL_POOLING = {3: "GlobalAveragePooling1D", 4: "GlobalAveragePooling2D", 5: "GlobalAveragePooling3D"}
 _PROVENANCE_AFTER = {FEATURE_MAP: _SPATIAL, RESHAPE: _RAW, SEQUENCE: _SEQUENCE, REDUCER: None}
 
@@ -57,7 +58,10 @@ def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Findi
 
 
 def diagnose(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Tuple[Finding, Remedy]]:
-    """Each finding with its remedy."""
+    """Each finding with its remedy.  A model built by the tensor it is applied to is
+    one layer of the model that applies it, which judges its output."""
+    if model.input_source == APPLIED:
+        return []
     run = run or run_model(model)
     provenance: List[Optional[str]] = [_RAW] * len(run.inputs)
     consumers = run.consumers()
@@ -77,6 +81,8 @@ def diagnose(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Tu
             covered.update(_downstream(run, consumers, index))
         if result.role == MERGE or result.role in (DENSE, TRANSPARENT):
             provenance.append(origin)
+        elif result.role == REDUCER and result.output_shape is not None and len(result.output_shape) > 2:
+            provenance.append(_KEPT)  # global pooling with keepdims=True: a (1, 1, C) map
         else:
             provenance.append(_PROVENANCE_AFTER.get(result.role))
     return findings
@@ -87,7 +93,7 @@ def _flattenable(provenance: Optional[str], shape: tuple) -> bool:
     its extra axes have fixed sizes (a ``None`` axis there is variable-length, i.e.
     a sequence axis, which no Flatten could connect) and the options do not declare
     such axes sequence axes (``sequence-axes``)."""
-    if provenance == _SPATIAL:
+    if provenance in (_SPATIAL, _KEPT):
         return True
     return provenance == _RAW and not active().sequence_axes and None not in shape[1:-1]
 
@@ -156,6 +162,8 @@ def _finding(run: GraphRun, consumers, index: int, provenance: str) -> Tuple[Fin
             fixed = fixed_shape(given, dense)
             if fixed is not None:
                 fix += f" (it then outputs {format_shape(fixed)})"
+    if provenance == _KEPT:
+        fix += ", or pool without keepdims=True"
     fix += ", or wrap it in TimeDistributed(...) if per-position is intended"
     message = "; ".join(parts) + ". " + fix
     return Finding(dense.line, dense.col, CODE, message), Remedy(dense, given, layers)
