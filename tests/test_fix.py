@@ -199,6 +199,29 @@ def test_a_layer_applied_through_its_name_is_spelled_as_its_constructor():
     """))
 
 
+def test_a_functional_dense_imported_by_name_is_wrapped_not_taken_for_a_layer_variable():
+    """Found by fuzzing ``fix`` over every import spelling: ``Dense(3)(x)`` and its
+    ``Dense(3)`` start at one position, and the constructor (a call of the name
+    ``Dense``) was taken for the application: "Dense is not assigned a layer call"."""
+    assert_fixes(code("""
+        from keras.layers import Conv2D, Dense, Input
+        from keras.models import Model
+
+        x_in = Input((8, 8, 3))
+        x = Conv2D(4, 3)(x_in)
+        x = Dense(3, 'softmax')(x)
+        net = Model(x_in, x)
+    """), code("""
+        from keras.layers import Conv2D, Dense, Flatten, Input
+        from keras.models import Model
+
+        x_in = Input((8, 8, 3))
+        x = Conv2D(4, 3)(x_in)
+        x = Dense(3, 'softmax')(Flatten()(x))
+        net = Model(x_in, x)
+    """))
+
+
 def test_import_keras_only_spells_the_full_path():
     assert_fixes(code("""
         import keras

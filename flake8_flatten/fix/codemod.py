@@ -62,11 +62,11 @@ class Codemod:
         self.source = source
         try:
             module = cst.parse_module(source)
-        except (cst.ParserSyntaxError, RecursionError) as exc:
+            wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # ours alone
+            metadata = wrapper.resolve_many([ParentNodeProvider, PositionProvider])
+        except (cst.ParserSyntaxError, RecursionError) as exc:  # deep nesting: 2,000-term sums
             raise Unfixable("libcst cannot parse this file") from exc
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # ours alone
         self.module = wrapper.module
-        metadata = wrapper.resolve_many([ParentNodeProvider, PositionProvider])
         self.parents = metadata[ParentNodeProvider]
         self.lines = physical_lines(source)
         self.positions = metadata[PositionProvider]
@@ -102,7 +102,10 @@ class Codemod:
 
     def _wrap_input(self, targets: List[Target], starts: list) -> _Plan:
         """The functional API: ``Dense(..)(x)`` or ``dense(x)`` -> ``..(Flatten()(x))``."""
-        site = next((c for c in starts if isinstance(c.func, (cst.Call, cst.Name))), None)
+        # ``Dense(..)(x)`` and its ``Dense(..)`` start at one position: the application
+        # is the call of a call, or else a layer's name called (``dense(x)``)
+        site = next((c for c in starts if isinstance(c.func, cst.Call)),
+                    next((c for c in starts if isinstance(c.func, cst.Name)), None))
         if site is None:
             raise Unfixable("the Dense application is not at the reported position")
         if not site.args or site.args[0].keyword is not None or site.args[0].star:
