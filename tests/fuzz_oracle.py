@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import sys
 import traceback
 import warnings
@@ -469,3 +470,175 @@ def failures(tally: Tally) -> Dict[str, List[str]]:
     """The examples of every failure the tally holds."""
     return {key: examples for key, examples in tally.examples.items()
             if any(word in key for word in FAILURE_WORDS)}
+
+
+# --- fix: the codemod on generated models, in .py files and notebooks ----------------------
+
+_FLATTEN_ELEMENT = re.compile(r"^\s+(?:[\w.]+\.)?Flatten\(\),\n", re.MULTILINE)
+_FLATTEN_ADD = re.compile(r"^\w+\.add\((?:[\w.]+\.)?Flatten\(\)\)\n", re.MULTILINE)
+_FLATTEN_APPLIED = re.compile(r"^(\s*)(\w+) = (?:[\w.]+\.)?Flatten\(\)\((\w+)\)$", re.MULTILINE)
+_FLATTEN_INLINE = re.compile(r"(?:[\w.]+\.)?Flatten\(\), |, (?:[\w.]+\.)?Flatten\(\)(?=\])")
+
+
+def without_flatten(source: str) -> str:
+    """A generated model with its ``Flatten()`` layers taken out: the bug ``fix`` repairs
+    (a Flatten carrying the model's ``input_shape=`` stays)."""
+    source = _FLATTEN_ELEMENT.sub("", source)
+    source = _FLATTEN_ADD.sub("", source)
+    source = _FLATTEN_APPLIED.sub(r"\1\2 = \3", source)
+    return _FLATTEN_INLINE.sub("", source)
+
+
+MAGICS = ("%matplotlib inline", "!pip install -q keras", "%load_ext autoreload")
+
+
+def as_notebook(source: str, seed: int) -> str:
+    """``source`` as nbformat 4 JSON: cut into 2-4 code cells at top-level statements,
+    with markdown between them and IPython magics (a line magic, a shell line, a
+    ``%%time`` cell) that must survive a fix."""
+    import random
+
+    import nbformat
+    from nbformat import v4
+
+    rng = random.Random(seed)
+    lines = source.splitlines(keepends=True)
+    starts = sorted({node.lineno - 1 for node in ast.parse(source).body} - {0})
+    cuts = sorted(rng.sample(starts, min(len(starts), rng.randint(1, 3))))
+    pieces = ["".join(lines[a:b]) for a, b in zip([0] + cuts, cuts + [len(lines)])]
+    cells = []
+    for index, piece in enumerate(pieces):
+        roll = rng.random()
+        if roll < 0.3:
+            piece = rng.choice(MAGICS) + "\n" + piece
+        elif roll < 0.4:
+            piece = "%%time\n" + piece
+        cells.append(v4.new_code_cell(piece.rstrip("\n") if rng.random() < 0.7 else piece))
+        if rng.random() < 0.3:
+            cells.append(v4.new_markdown_cell(f"Part {index + 1}"))
+    return nbformat.writes(v4.new_notebook(cells=cells))
+
+
+def _flt001(source: str) -> List[Finding]:
+    return [f for f in lint(source) if f.code == "FLT001"]
+
+
+def _reason(text: str) -> str:
+    """A decline's reason without its particulars (line numbers, shapes, names)."""
+    return re.sub(r"\d+|\(.*?\)|'.*?'|\w+\(\)", "_", text.split(":")[0])[:90]
+
+
+def check_fix(source: str, where: str, tally: Tally, live: bool = False, notebook_seed: Optional[int] = None,
+              every_dense_flat: bool = False) -> None:
+    """``fix`` on one model file (or, with ``notebook_seed``, on it as a notebook): no
+    exception; every FLT001 is fixed or declined with a reason, and the declined ones
+    are exactly what is left; no other finding appears; the file still parses; a second
+    fix changes nothing; in a notebook the magics survive and nbformat validates.
+    ``live``: real Keras builds the fixed file, and each fixed Dense outputs the promised
+    shape (``every_dense_flat``: every Dense of the file gets a rank-2 input)."""
+    from flake8_flatten.fix import fix_source
+    from flake8_flatten.fix.notebook import fix_notebook
+    from flake8_flatten.notebooks import read_notebook
+
+    kind = "notebook" if notebook_seed is not None else "file"
+    text = as_notebook(source, notebook_seed) if notebook_seed is not None else source
+    try:
+        if notebook_seed is not None:
+            before = read_notebook(text).text
+            fixed_notebook = fix_notebook(text)
+            result, after = fixed_notebook.result, read_notebook(fixed_notebook.text).text
+        else:
+            before = source
+            result = fix_source(source)
+            after = result.source
+    except Exception:
+        tally.note(f"fix ({kind}): escaped exception", f"{where}\n{traceback.format_exc()}")
+        return
+    found = _flt001(before)
+    tally.add(f"fix ({kind}): files")
+    tally.add(f"fix ({kind}): FLT001 found", len(found))
+    tally.add(f"fix ({kind}): FLT001 fixed", len(result.applied))
+    for skip in result.skipped:
+        tally.add(f"fix ({kind}): declined: {_reason(skip.reason)}")
+    if len(result.applied) + len(result.skipped) != len(found):
+        tally.note(f"fix ({kind}): findings neither fixed nor declined", where)
+    left = _flt001(after)
+    if len(left) != len(result.skipped):
+        tally.note(f"fix ({kind}): FLT001 left that was not declined", f"{where}: {left}")
+    codes = Counter(f.code for f in lint(after)) - Counter(f.code for f in lint(before))
+    if codes:
+        tally.note(f"fix ({kind}): new findings", f"{where}: {dict(codes)}")
+    if not result.applied and after != before:
+        tally.note(f"fix ({kind}): changed without a fix", where)
+    if result.applied and not left:
+        tally.add(f"fix ({kind}): files fixed clean")
+    if notebook_seed is not None:
+        _check_notebook(text, fixed_notebook, where, tally)
+        again = fix_notebook(fixed_notebook.text).text == fixed_notebook.text
+    else:
+        again = fix_source(after).source == after
+    if not again:
+        tally.note(f"fix ({kind}): a second fix changes the file", where)
+    if live and result.applied:
+        _check_fix_in_keras(after, result, where, tally, every_dense_flat)
+
+
+def _check_notebook(text: str, fixed, where: str, tally: Tally) -> None:
+    import nbformat
+
+    from flake8_flatten.notebooks import code_cells
+
+    try:
+        nbformat.validate(nbformat.reads(fixed.text, as_version=4))
+    except Exception as exc:
+        tally.note("fix (notebook): nbformat refuses the fixed notebook", f"{where}: {exc}")
+    magics = [[line for line in cell.splitlines() if line.startswith(("%", "!"))] for cell in code_cells(text)]
+    if magics != [[line for line in cell.splitlines() if line.startswith(("%", "!"))]
+                  for cell in code_cells(fixed.text)]:
+        tally.note("fix (notebook): magics changed", where)
+    changed = sum(a != b for a, b in zip(code_cells(text), code_cells(fixed.text)))
+    tally.add("fix (notebook): cells rewritten", changed)
+
+
+def _check_fix_in_keras(source: str, result, where: str, tally: Tally, every_dense_flat: bool) -> None:
+    run = keras_run(source, f"<fuzz fix {where}>")
+    if run.failure is not None:
+        tally.note("fix (keras): the fixed file fails", f"{where}: {run.failure} at {run.failure_site}")
+        return
+    tally.add("fix (keras): fixed files built")
+    for applied in result.applied:
+        shapes = run.shapes.get((applied.line, applied.col), [])
+        if tuple(applied.output) not in shapes:
+            tally.note("fix (keras): a fixed Dense outputs another shape",
+                       f"{where}:{applied.line}: promised {applied.output}, Keras {shapes}")
+        else:
+            tally.add("fix (keras): fixed Dense outputs confirmed")
+    if every_dense_flat:
+        dense = [(node.lineno, node.col_offset) for node in ast.walk(ast.parse(source))
+                 if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) == "Dense"
+                                                    or getattr(node.func, "id", None) == "Dense")]
+        ranks = {len(shape) for site in dense for shape in run.shapes.get(site, [])}
+        if ranks - {2}:
+            tally.note("fix (keras): a Dense still gets a rank>2 input", f"{where}: ranks {ranks}")
+        else:
+            tally.add("fix (keras): files with every Dense on rank 2")
+
+
+def fuzz_fix(seed: int, tally: Tally, live: bool, notebook: bool = True) -> None:
+    """One seed of the ``fix`` fuzzer, the seed choosing the import spelling and the
+    style (consecutive seeds go through every combination): a model with the Flatten
+    forgotten, as a file and (``notebook``) as a notebook, and a generated model in that
+    spelling with its Flatten layers taken out."""
+    from .model_generator import BUGGY_STYLES, EVERY_IMPORT_STYLE, MODEL_STYLES, buggy, generate
+
+    imports = EVERY_IMPORT_STYLE[seed % len(EVERY_IMPORT_STYLE)].name
+    kind = BUGGY_STYLES[(seed // len(EVERY_IMPORT_STYLE)) % len(BUGGY_STYLES)]
+    model = buggy(seed, imports, kind)
+    where = f"buggy seed {seed} ({kind}, {imports})"
+    check_fix(model.source, where, tally, live, every_dense_flat=True)
+    if notebook:
+        check_fix(model.source, where + " as a notebook", tally, notebook_seed=seed)
+    style = MODEL_STYLES[seed % len(MODEL_STYLES)]
+    generated = generate(seed, invalid_rate=0.0, imports=imports, kind=style)
+    check_fix(without_flatten(generated.source), f"generated seed {seed} ({style}, {imports}, "
+              "Flatten taken out)", tally, live)

@@ -144,6 +144,13 @@ IMPORT_STYLES = (
     ImportStyle("from keras import layers as L", "from keras import Input, Model, Sequential\n"
                 "from keras import layers as L\n", "L.", "", "Input", "L."),
 )
+#: Drawn only when asked for (``generate(imports=...)``), so that the seeds of the other
+#: styles keep making the same files: ``from ... import *`` binds every layer name.
+STAR_IMPORT = ImportStyle("from tensorflow.keras.layers import *",
+                          "from tensorflow.keras.layers import *\n"
+                          "from tensorflow.keras.models import Model, Sequential\n", "", "", "Input", "")
+EVERY_IMPORT_STYLE = IMPORT_STYLES + (STAR_IMPORT,)
+MODEL_STYLES = ("list", "add", "functional")
 
 
 # --- rendering ------------------------------------------------------------------------
@@ -774,16 +781,95 @@ def functional(rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[s
     return g.lines, model_name, g.models
 
 
-def generate(seed: int, invalid_rate: float = 0.07) -> GeneratedModel:
-    """One random model file; the same seed always gives the same file."""
+def generate(seed: int, invalid_rate: float = 0.07, imports: Optional[str] = None,
+             kind: Optional[str] = None) -> GeneratedModel:
+    """One random model file; the same seed always gives the same file.  ``imports``
+    (a name of `EVERY_IMPORT_STYLE`) and ``kind`` (of `MODEL_STYLES`) override the
+    draws, leaving every other draw as it was."""
     rng = random.Random(seed)
     style = rng.choice(IMPORT_STYLES)
+    if imports is not None:
+        style = next(s for s in EVERY_IMPORT_STYLE if s.name == imports)
     w = Writer(rng, style, constant_rate=rng.choice((0.0, 0.0, 0.3, 0.7)))
     stack = LayerStack(Draw(rng), invalid_rate)
-    kind = rng.choice(("list", "add", "functional"))
+    kind = rng.choice(MODEL_STYLES) if kind is None else (rng.choice(MODEL_STYLES), kind)[1]
     if kind == "functional":
         body, name, models = functional(rng, w, stack)
     else:
         (body, name), models = sequential(seed, rng, w, stack, kind), 1
     source = f'"""Generated model, seed {seed}."""\n' + w.header() + "\n" + "\n".join(body) + "\n"
     return GeneratedModel(seed, source, kind, style.name, name, stack.invalid, models)
+
+
+# --- models with the bug `fix` repairs ----------------------------------------------------
+
+#: How the classifier head is written after the conv blocks: a literal list, ``model.add``
+#: lines, ``model.add`` in ``for`` loops, list concatenation of helper-made blocks, the
+#: functional API, and the functional API with a loop.
+BUGGY_STYLES = ("list", "add", "add-loop", "concat", "functional", "functional-loop")
+
+
+def buggy(seed: int, imports: Optional[str] = None, kind: Optional[str] = None) -> GeneratedModel:
+    """A conv feature extractor and a Dense head with the Flatten forgotten (FLT001),
+    written in one of `BUGGY_STYLES` with one of `EVERY_IMPORT_STYLE`."""
+    rng = random.Random(seed)
+    style = rng.choice(EVERY_IMPORT_STYLE)
+    if imports is not None:
+        style = next(s for s in EVERY_IMPORT_STYLE if s.name == imports)
+    kind = rng.choice(BUGGY_STYLES) if kind is None else kind
+    w = Writer(rng, style, constant_rate=rng.choice((0.0, 0.3)))
+    d = Draw(rng)
+    rank = rng.choice((1, 2, 2, 3))
+    sizes = tuple(d.size(6, 12) for _ in range(rank)) + (d.size(1, 3),)
+    filters = tuple(d.size(2, 8) for _ in range(rng.randint(1, 2)))
+    units = tuple(d.size(2, 16) for _ in range(rng.randint(1, 3)))
+    classes = d.size(1, 5)
+
+    def conv(f) -> str:
+        return w.call(Call(f"Conv{rank}D", params(filters=f, kernel_size=d.size(1, 3), padding="same",
+                                                  activation=d.activation())))
+
+    def pool() -> str:
+        return w.call(Call(f"MaxPooling{rank}D", params(pool_size=2)))
+
+    def dense(u, last: bool = False) -> str:
+        return w.call(Call("Dense", params(units=u, activation="softmax" if last else d.activation())))
+
+    shape = w.value("shape", tuple(sizes))
+    model_class = w.style.model + "Sequential"
+    name = rng.choice(("model", "net", "classifier"))
+    if kind in ("list", "add", "add-loop", "concat"):
+        features = [conv(f) if j == 0 else pool() for f in filters for j in range(2)]
+        head = [dense(u) for u in units] + [dense(classes, last=True)]
+        first = f"{w.style.input}(shape={shape})"
+        if kind == "list":
+            body = "".join(f"    {text},\n" for text in [first] + features + head)
+            lines = [f"{name} = {model_class}([\n{body}])"]
+        elif kind == "add":
+            lines = [f"{name} = {model_class}()"] + [f"{name}.add({t})" for t in [first] + features + head]
+        elif kind == "add-loop":
+            var_f, var_u = Var("filters"), Var("units")
+            lines = [f"{name} = {model_class}()", f"{name}.add({first})",
+                     f"for filters in {w.literal(filters)}:",
+                     f"    {name}.add({w.call(Call(f'Conv{rank}D', params(filters=var_f, kernel_size=3, padding='same')))})",
+                     f"    {name}.add({pool()})",
+                     f"for units in {w.literal(units)}:",
+                     f"    {name}.add({w.call(Call('Dense', params(units=var_u, activation='relu')))})",
+                     f"{name}.add({dense(classes, last=True)})"]
+        else:  # concat
+            block = f"[{w.call(Call(f'Conv{rank}D', params(filters=Var('filters'), kernel_size=3, padding='same')))}, {pool()}]"
+            blocks = " + ".join(f"block({f})" for f in filters)
+            lines = ["def block(filters):", f"    return {block}", "",
+                     f"{name} = {model_class}([{first}] + {blocks} + [{', '.join(head)}])"]
+    else:
+        lines = [f"inputs = {w.style.input}({shape})", "x = inputs"]
+        lines += [f"x = {conv(f)}(x)\nx = {pool()}(x)" for f in filters]
+        if kind == "functional":
+            lines += [f"x = {dense(u)}(x)" for u in units]
+        else:
+            lines += [f"for units in {w.literal(units)}:",
+                      f"    x = {w.call(Call('Dense', params(units=Var('units'))))}(x)"]
+        lines += [f"outputs = {dense(classes, last=True)}(x)",
+                  f"{name} = {w.style.model}Model(inputs, outputs)"]
+    source = f'"""Buggy model, seed {seed}."""\n' + w.header() + "\n" + "\n".join(lines) + "\n"
+    return GeneratedModel(seed, source, kind, style.name, name, 0)

@@ -19,9 +19,9 @@ from flake8_flatten.discovery import discover
 from flake8_flatten.shapes.engine import run_model
 
 from .conftest import keras_live
-from .fuzz_oracle import (Tally, check_generated, check_spliced, escaped, failures, kerasify,
+from .fuzz_oracle import (Tally, check_generated, check_spliced, escaped, failures, fuzz_fix, kerasify,
                           with_keras_header)
-from .model_generator import IMPORT_STYLES, POSITIONAL, generate
+from .model_generator import BUGGY_STYLES, EVERY_IMPORT_STYLE, IMPORT_STYLES, POSITIONAL, buggy, generate
 
 SHORT = settings(max_examples=120, deadline=None, database=None, derandomize=True,
                  phases=[Phase.generate, Phase.shrink],
@@ -140,6 +140,35 @@ def test_positional_parameters_are_keras_signatures():
         parameters = [p.name for p in inspect.signature(getattr(keras.layers, kind)).parameters.values()
                       if p.kind is p.POSITIONAL_OR_KEYWORD]
         assert tuple(parameters[:len(names)]) == names, kind
+
+
+# --- fix on generated models --------------------------------------------------------------
+
+FIX_SEEDS = range(len(EVERY_IMPORT_STYLE) * len(BUGGY_STYLES))  # each spelling in each style once
+
+
+def test_fix_on_every_import_spelling_and_model_style_in_files_and_notebooks():
+    """``fix`` on models with the Flatten forgotten -- every import spelling (the star
+    import too) in every style (a list, ``model.add``, ``model.add`` in loops, lists
+    concatenated, functional, functional in a loop), as files and as notebooks with
+    magics -- and on generated models with their Flatten taken out: no exception, each
+    FLT001 fixed or declined with a reason (the declined ones are what is left), no
+    new finding, a second fix changes nothing, notebooks validate and keep their magics;
+    real Keras builds every fixed file, each fixed Dense outputs the promised shape,
+    and no Dense of a fixed model with the bug gets a rank>2 input."""
+    keras_live()
+    tally = Tally()
+    for seed in FIX_SEEDS:
+        fuzz_fix(seed, tally, live=True)
+    counts = tally.counts
+    assert not tally.examples, tally.examples
+    assert any("import *" in buggy(seed).source for seed in FIX_SEEDS)
+    assert counts["fix (file): FLT001 found"] > len(FIX_SEEDS)  # not vacuous
+    declined = counts["fix (file): FLT001 found"] - counts["fix (file): FLT001 fixed"]
+    assert declined <= len(EVERY_IMPORT_STYLE) + 5  # concatenated lists (issue 12, item 3); shared layers
+    assert counts["fix (notebook): FLT001 fixed"] >= 0.8 * counts["fix (notebook): FLT001 found"] > 0
+    assert counts["fix (keras): fixed Dense outputs confirmed"] >= counts["fix (file): FLT001 fixed"] - 2
+    assert counts["fix (keras): files with every Dense on rank 2"] >= 0.8 * len(FIX_SEEDS)
 
 
 # --- what the fuzzers found ----------------------------------------------------------
