@@ -115,45 +115,149 @@ def format_hint_shape(shape: Optional[Sequence[Optional[int]]]) -> str:
     return f"({dims[0]},)" if len(dims) == 1 else f"({', '.join(dims)})"
 
 
+class DocumentCache:
+    """What one document's analyses reuse: each model's results (by the model's full
+    description) and the last parse (its top-level statements are reused for the
+    lines an edit did not touch).  Holds this text's models and one tree only."""
+
+    def __init__(self) -> None:
+        self.models: dict = {}
+        self.lines: Optional[Tuple[str, ...]] = None
+        self.tree: Optional[ast.Module] = None
+
+    def parse(self, text: str, lines: Sequence[str]) -> ast.Module:
+        """``ast.parse(text)``, the same tree, reusing the unchanged statements.
+
+        The statements wholly inside the unchanged first and last lines are kept; only
+        the lines between them are parsed.  That is exact: an unchanged prefix ends
+        each kept statement in the same tokenizer state as before (top level), and when
+        the middle lines parse on their own they end at top level too, so the kept
+        tail starts a statement as it did.  When they do not parse alone, the whole
+        text is parsed (an unclosed bracket may close in the tail)."""
+        tree = self._reuse(lines) if self.tree is not None else None
+        if tree is None:
+            tree = ast.parse(text)
+        self.lines, self.tree = tuple(lines), tree
+        return tree
+
+    def forget_tree(self) -> None:
+        self.lines = self.tree = None
+
+    def _reuse(self, lines: Sequence[str]) -> Optional[ast.Module]:
+        old, body = self.lines, self.tree.body
+        prefix, suffix = _common_ends(old, lines)
+        head = 0  # statements [0, head) end within the prefix, each before the next starts
+        while head < len(body) and body[head].end_lineno <= prefix and (
+                head + 1 == len(body) or _first_line(body[head + 1]) > body[head].end_lineno):
+            head += 1
+        shift, tail_from = len(lines) - len(old), len(old) - suffix  # 0-based first suffix line
+        tail = len(body)  # statements [tail, len) start within the suffix
+        while tail > head and _first_line(body[tail - 1]) - 1 >= tail_from and (
+                tail - 1 == head or body[tail - 2].end_lineno < _first_line(body[tail - 1])):
+            tail -= 1
+        start = body[head - 1].end_lineno if head else 0  # 0-based first middle line
+        stop = _first_line(body[tail]) - 1 + shift if tail < len(body) else len(lines)
+        if stop < start:
+            return None
+        try:
+            middle = ast.parse("\n".join(lines[start:stop]))
+        except (SyntaxError, ValueError):
+            return None
+        if start:
+            ast.increment_lineno(middle, start)
+        kept_tail = body[tail:]
+        if shift:
+            for statement in kept_tail:
+                ast.increment_lineno(statement, shift)
+        return ast.Module(body=body[:head] + middle.body + kept_tail, type_ignores=[])
+
+
+def _first_line(statement: ast.stmt) -> int:
+    """A statement's first line (1-based): its first decorator's, for a decorated one."""
+    decorators = getattr(statement, "decorator_list", None)
+    return min([statement.lineno] + [d.lineno for d in decorators]) if decorators else statement.lineno
+
+
+def _common_ends(old: Sequence[str], new: Sequence[str]) -> Tuple[int, int]:
+    """How many lines two texts share at the start and (not overlapping it) at the end."""
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
 def analyse(text: str, options: Optional[Options] = None, path: str = "<buffer>",
-            notebook=None) -> Analysis:
+            notebook=None, cache: Optional[DocumentCache] = None) -> Analysis:
     """Everything the server shows for ``text``.  No work at all for text without
-    Keras models (the plugin's pre-check) or over the size the CLI analyses."""
+    Keras models (the plugin's pre-check) or over the size the CLI analyses.
+
+    ``cache`` (one `DocumentCache` per document, kept by the caller) makes a keystroke
+    cheap: only the changed top-level statements are parsed again, and the shape
+    engine runs again only for the models whose description (every layer with its
+    arguments and position) changed.  It is refilled on every call with this text's
+    models only, so it never outgrows the document."""
+    cache = DocumentCache() if cache is None else cache
     if len(text) > MAX_SOURCE_CHARS:
+        cache.forget_tree()
+        cache.models.clear()
         return Analysis(tuple(split_lines(text)),
                         note=f"not analysed: larger than {MAX_SOURCE_CHARS // 1000:,} kB")
     if not may_define_models(text):
+        cache.forget_tree()
+        cache.models.clear()
         return Analysis(tuple(split_lines(text)))
     lines = split_lines(text)
     try:
-        tree = ast.parse(text)
+        tree = cache.parse(text, lines)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return Analysis(tuple(lines), parsed=False)
-    with using(options or Options()):
-        return _analyse(text, tree, lines, path, notebook)
+    options = options or Options()
+    with using(options):
+        return _analyse(text, tree, lines, path, notebook, options, cache.models)
 
 
-def _analyse(text: str, tree: ast.Module, lines: List[str], path: str, notebook) -> Analysis:
+def _model_results(model, path: str, notebook):
+    """(findings with what their related information points at, summary record) of
+    one model: what the cache holds."""
     from ..rules import flt001, flt002, flt003, flt004
     from ..shapes.engine import run_model
     from ..summary import summarize
 
+    run = run_model(model)
+    findings = []
+    for rule in (flt001, flt002, flt003, flt004):
+        findings.extend((finding, _related_refs(finding, model, run))
+                        for finding in rule.check(model, run))
+    return findings, _summarize(summarize, model, path, notebook)
+
+
+def _analyse(text: str, tree: ast.Module, lines: List[str], path: str, notebook,
+             options: Options, cache: dict) -> Analysis:
     models = discover(text, tree)
     result = Analysis(tuple(lines))
     if not models:
+        cache.clear()
         return result
-    calls = _CallIndex(tree, lines)
+    calls = _Spans(lines, tree)
     noqa_lines = text.splitlines()  # as `check` reads # noqa
     seen: Dict[Finding, Diagnostic] = {}
     hints: Dict[Pos, List[str]] = {}
     tooltips: Dict[Pos, str] = {}
+    used = {}
     for model in models:
-        run = run_model(model)
-        for rule in (flt001, flt002, flt003, flt004):
-            for finding in rule.check(model, run):
-                if finding not in seen and not suppressed(noqa_lines, finding):
-                    seen[finding] = _diagnostic(finding, model, run, calls, lines)
-        record = _summarize(summarize, model, path, notebook)
+        key = (options, path, notebook and notebook.cell_starts, repr(model))
+        cached = cache.get(key)
+        if cached is None:
+            cached = _model_results(model, path, notebook)
+        used[key] = cached
+        findings, record = cached
+        for finding, refs in findings:
+            if finding not in seen and not suppressed(noqa_lines, finding):
+                seen[finding] = _diagnostic(finding, refs, model, calls, lines)
         layer_spans = []
         for call, layer in zip(model.layers, record["layers"]):
             span = calls.span(call.line, call.col)
@@ -176,6 +280,8 @@ def _analyse(text: str, tree: ast.Module, lines: List[str], path: str, notebook)
                         for pos, labels in hints.items())
     result.hints.sort(key=lambda hint: hint.position)
     result.diagnostics = [seen[finding] for finding in sorted(seen)]
+    cache.clear()
+    cache.update(used)
     return result
 
 
@@ -210,71 +316,167 @@ def _line_span(lines: List[str], line: int) -> Span:
     return Span((line, len(text) - len(text.lstrip())), (line, len(text.rstrip())))
 
 
-def _diagnostic(finding: Finding, model, run, calls: "_CallIndex", lines: List[str]) -> Diagnostic:
-    span = calls.span(finding.line, finding.col) or calls.any_span(finding.line, finding.col) \
-        or _line_span(lines, finding.line - 1)
-    return Diagnostic(finding, span, tuple(_related(finding, model, run, calls, lines)))
+def _diagnostic(finding: Finding, refs, model, calls: "_Spans", lines: List[str]) -> Diagnostic:
+    span = calls.span(finding.line, finding.col) or _line_span(lines, finding.line - 1)
+    model_span = calls.span(model.line, model.col) or _line_span(lines, model.line - 1)
+    related = []
+    for kind, index, message in refs:
+        if kind == "model":
+            related.append(Related(model_span, message))
+        else:
+            call = model.layers[index]
+            related.append(Related(calls.span(call.line, call.col)
+                                   or _line_span(lines, call.line - 1), message))
+    return Diagnostic(finding, span, tuple(related))
 
 
-def _related(finding: Finding, model, run, calls: "_CallIndex", lines: List[str]) -> List[Related]:
-    """For a layer's finding, the layer that made its input (walking back over layers
-    that keep the shape: Dropout, BatchNormalization, ...), or the model's declared
-    input; for a finding about data or a claim, the model's definition."""
+def _related_refs(finding: Finding, model, run) -> List[Tuple[str, int, str]]:
+    """What a finding's related information points at, as ("layer", index, message)
+    or ("model", -1, message): for a layer's finding, the layer that made its input
+    (walking back over layers that keep the shape: Dropout, BatchNormalization, ...),
+    or the model's declared input; for a finding about data or a claim, the model."""
     from ..model import format_shape
 
-    model_span = calls.span(model.line, model.col) or _line_span(lines, model.line - 1)
     index = next((i for i, call in enumerate(model.layers)
                   if (call.line, call.col) == (finding.line, finding.col)), None)
     if index is None or index >= len(run.sources):
         what = f"the {model.kind} model" + (f" {model.name!r}" if model.name else "")
-        return [Related(model_span, f"{what} is defined here")]
+        return [("model", -1, f"{what} is defined here")]
     k = len(run.inputs)
     ref = run.sources[index][0] if run.sources[index] else -1
     while ref >= k:  # a layer's output: skip back over shape-preserving layers
-        layer = ref - k
-        refs = run.sources[layer]
-        if not refs or refs[0] < 0 or run.shape_of(refs[0]) != run.shape_of(ref) \
-                or run.shape_of(ref) is None:
+        refs = run.sources[ref - k]
+        if not refs or refs[0] < 0 or run.shape_of(ref) is None \
+                or run.shape_of(refs[0]) != run.shape_of(ref):
             break
         ref = refs[0]
     if ref < 0:
         return []
     shape = format_shape(run.shape_of(ref))
     if ref < k:
-        return [Related(model_span, f"the model's input {shape} is declared here")]
-    call = model.layers[ref - k]
-    span = calls.span(call.line, call.col) or _line_span(lines, call.line - 1)
-    return [Related(span, f"{call.kind} outputs {shape} here")]
+        return [("model", -1, f"the model's input {shape} is declared here")]
+    return [("layer", ref - k, f"{model.layers[ref - k].kind} outputs {shape} here")]
 
 
-class _CallIndex:
-    """Where each expression starting at a position ends: the outermost call that
-    starts there (``Dense(10)(x)`` rather than ``Dense(10)``), else any expression."""
+class _Spans:
+    """Where the expression at an ast position (1-based line, UTF-8 byte column)
+    ends, read from the text: a dotted name, then each bracketed call that follows on
+    its line (``Dense(10)(x)`` as a whole), strings and comments skipped; without a
+    call, the rest of the line (``assert ...``).  Only the positions asked for are
+    scanned (memoised): no walk over the whole tree on every keystroke.  A scan that
+    fails falls back to the tree (``tree``), indexed once, lazily."""
 
-    def __init__(self, tree: ast.Module, lines: List[str]):
+    def __init__(self, lines: List[str], tree: Optional[ast.Module] = None):
         self.lines = lines
-        self.calls: Dict[Tuple[int, int], Tuple[int, int]] = {}
-        self.exprs: Dict[Tuple[int, int], Tuple[int, int]] = {}
-        for node in ast.walk(tree):
-            if not isinstance(node, (ast.expr, ast.stmt)) or node.end_lineno is None:
-                continue
-            key, end = (node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset)
-            table = self.calls if isinstance(node, ast.Call) else self.exprs
-            if end > table.get(key, (0, 0)):
-                table[key] = end
+        self.tree = tree
+        self.memo: Dict[Tuple[int, int], Optional[Span]] = {}
+        self._index: Optional[Dict[Tuple[int, int], Tuple[int, int]]] = None
 
-    def span(self, line: int, col: int) -> Optional[Span]:
-        return self._span(self.calls, line, col)
+    def span(self, line: int, byte_col: int) -> Optional[Span]:
+        key = (line, byte_col)
+        if key not in self.memo:
+            self.memo[key] = self._scan(line - 1, byte_col) or self._from_tree(line, byte_col)
+        return self.memo[key]
 
-    def any_span(self, line: int, col: int) -> Optional[Span]:
-        return self._span(self.exprs, line, col)
+    def _scan(self, row: int, byte_col: int) -> Optional[Span]:
+        lines = self.lines
+        if not 0 <= row < len(lines):
+            return None
+        text = lines[row]
+        col = char_col(text, byte_col)
+        match = _DOTTED.match(text, col)
+        if match is None:
+            return None
+        r, c = row, match.end()
+        called = False
+        while True:
+            nxt = _skip_space(lines[r], c)
+            if nxt >= len(lines[r]) or lines[r][nxt] != "(":
+                break
+            closed = _close(lines, r, nxt)
+            if closed is None:
+                return None
+            r, c = closed
+            called = True
+        if not called:  # a statement such as ``assert ...``: the rest of its line
+            return Span((row, col), (row, max(len(_code(text)), match.end())))
+        return Span((row, col), (r, c))
 
-    def _span(self, table, line: int, col: int) -> Optional[Span]:
-        end = table.get((line, col))
+    def _from_tree(self, line: int, byte_col: int) -> Optional[Span]:
+        if self.tree is None:
+            return None
+        if self._index is None:
+            self._index = {}
+            for node in ast.walk(self.tree):
+                if isinstance(node, (ast.expr, ast.stmt)) and node.end_lineno is not None:
+                    key, end = (node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset)
+                    if end > self._index.get(key, (0, 0)):
+                        self._index[key] = end
+        end = self._index.get((line, byte_col))
         if end is None or not 0 < line <= len(self.lines) or end[0] > len(self.lines):
             return None
-        return Span((line - 1, char_col(self.lines[line - 1], col)),
+        return Span((line - 1, char_col(self.lines[line - 1], byte_col)),
                     (end[0] - 1, char_col(self.lines[end[0] - 1], end[1])))
+
+
+_DOTTED = re.compile(r"[^\W\d]\w*(?:[ \t]*\.[ \t]*[^\W\d]\w*)*")
+_QUOTES = ("'''", '"""', "'", '"')
+
+
+def _skip_space(text: str, c: int) -> int:
+    while c < len(text) and text[c] in " \t":
+        c += 1
+    return c
+
+
+def _code(text: str) -> str:
+    """The line without a trailing comment or spaces (good enough for a statement's
+    end: a ``#`` inside a string only makes the span longer)."""
+    return text.split("#", 1)[0].rstrip() if "#" in text else text.rstrip()
+
+
+def _close(lines: List[str], r: int, c: int) -> Optional[Pos]:
+    """The position just after the bracket matching the one at (r, c)."""
+    depth = 0
+    while r < len(lines):
+        text = lines[r]
+        while c < len(text):
+            ch = text[c]
+            if ch in "([{":
+                depth += 1
+            elif ch in ")]}":
+                depth -= 1
+                if depth == 0:
+                    return (r, c + 1)
+            elif ch == "#":
+                break
+            elif ch in "'\"":
+                quote = next(q for q in _QUOTES if text.startswith(q, c))
+                r, c = _string_end(lines, r, c + len(quote), quote)
+                if r >= len(lines):
+                    return None
+                text = lines[r]
+                continue
+            c += 1
+        r, c = r + 1, 0
+    return None
+
+
+def _string_end(lines: List[str], r: int, c: int, quote: str) -> Pos:
+    """The position after the string's closing quote."""
+    while r < len(lines):
+        text = lines[r]
+        while c < len(text):
+            if text[c] == "\\":
+                c += 2
+                continue
+            if text.startswith(quote, c):
+                return (r, c + len(quote))
+            c += 1
+        if len(quote) == 1 and not text.endswith("\\"):
+            return (r + 1, 0)  # not closed on its line: not Python, give up on the line
+        r, c = r + 1, 0
+    return (r, 0)
 
 
 # -- a buffer that does not parse -------------------------------------------------
@@ -284,13 +486,7 @@ def carry_over(good: Analysis, lines: Sequence[str]) -> Analysis:
     """``good``'s results that sit on lines unchanged since it was computed, moved to
     where those lines are now; nothing that touches a changed line."""
     old, new = good.lines, tuple(lines)
-    limit = min(len(old), len(new))
-    prefix = 0
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
+    prefix, suffix = _common_ends(old, new)
     shift, tail = len(new) - len(old), len(old) - suffix
 
     def line(n: int) -> Optional[int]:

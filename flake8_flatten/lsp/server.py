@@ -59,6 +59,7 @@ class DocState:
     fixes: Dict[bool, Any] = field(default_factory=dict)  # pooling -> FixResult of `fixed_for`
     fixed_for: Optional[str] = None
     noted: bool = False  # the "too large" note was logged
+    cache: _analysis.DocumentCache = field(default_factory=_analysis.DocumentCache)
 
 
 class FlattenServer(LanguageServer):
@@ -184,7 +185,7 @@ class FlattenServer(LanguageServer):
         try:
             self.analyses += 1
             result = _analysis.analyse(text, self.options_for(state.uri), _display_name(state.uri),
-                                       notebook)
+                                       notebook, state.cache)
         except Exception:  # noqa: BLE001 -- a bug in the analysis must not kill the server
             self.log(f"flake8-flatten: internal error while analysing {state.uri} "
                      f"(last results kept):\n{traceback.format_exc()}", types.MessageType.Error)
