@@ -219,6 +219,7 @@ def environment(shapes_only=True):
     stack = contextlib.ExitStack()
     with stack:
         stack.enter_context(tensorflow_shim())
+        sys.modules["tensorflow"].newaxis = None  # x[..., tf.newaxis], as the TF tutorials write
         saved = {name: sys.modules.get(name) for name in modules}
         sys.modules.update(modules)
         stack.callback(lambda: [sys.modules.pop(n, None) if m is None

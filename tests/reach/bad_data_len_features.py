@@ -1,0 +1,12 @@
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, Dropout
+
+features = ["open", "high", "low", "close", "volume"]
+window = 30
+
+model = Sequential()
+model.add(Dense(64, activation="relu", input_shape=(window, len(features))))  # FLT001
+model.add(Dropout(0.2))
+model.add(Dense(1))
+model.compile(loss="mse", optimizer="adam")

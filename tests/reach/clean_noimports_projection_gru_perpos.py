@@ -1,0 +1,6 @@
+inputs = Input(shape=(24, 7))
+x = Dense(32, activation='relu')(inputs)
+x = GRU(16)(x)
+outputs = Dense(1)(x)
+model = Model(inputs, outputs)
+model.compile(optimizer='adam', loss='mae')

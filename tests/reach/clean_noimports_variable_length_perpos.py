@@ -1,0 +1,5 @@
+model = Sequential()
+model.add(Dense(16, input_shape=(None, 2)))
+model.add(Activation('relu'))
+model.add(Dense(4))
+model.compile(loss='mean_squared_error', optimizer='SGD')
