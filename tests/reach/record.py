@@ -361,7 +361,8 @@ def _run_file(path, shapes_only) -> dict:
             except ImportError as exc:
                 error = f"ImportError: {exc}"
             except Exception as exc:  # noqa: BLE001 - what Keras refused is the fact recorded
-                error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ''}"
+                text = str(exc).strip()
+                error = f"{type(exc).__name__}: {text.splitlines()[0][:200] if text else ''}"
     finally:
         keras.layers.Dense.__init__ = dense_init
         keras.layers.Dense.build = dense_build

@@ -1,0 +1,11 @@
+import keras
+from keras import layers
+
+KEEP_DIMS = True
+
+model = keras.Sequential([
+    keras.Input(shape=(48, 48, 3)),
+    layers.Conv2D(16, 3, activation="relu"),
+    layers.GlobalMaxPooling2D(keepdims=KEEP_DIMS),
+    layers.Dense(3, activation="softmax"),  # FLT001
+])
