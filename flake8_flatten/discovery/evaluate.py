@@ -79,6 +79,34 @@ def _binary(op: ast.operator, left, right):
     return UNKNOWN if function is None else function(left, right)
 
 
+def _unpacked(target: ast.expr, value) -> Optional[dict]:
+    """The names a ``for`` target binds to ``value`` (``name, shape`` unpacks a pair)."""
+    if isinstance(target, ast.Name):
+        return {target.id: value}
+    if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, tuple) \
+            and len(value) == len(target.elts):
+        names = {}
+        for element, item in zip(target.elts, value):
+            inner = _unpacked(element, item)
+            if inner is None:
+                return None
+            names.update(inner)
+        return names
+    return None
+
+
+_DICT_VIEWS = {"items": lambda d: tuple(d.items()), "values": lambda d: tuple(d.values()),
+               "keys": lambda d: tuple(d)}
+
+
+def _range(args: tuple, kwargs: tuple):
+    if kwargs or not 1 <= len(args) <= 3 or not all(
+            isinstance(a, int) and not isinstance(a, bool) for a in args) or args[-1] == 0 and len(args) == 3:
+        return UNKNOWN
+    values = range(*args)
+    return tuple(values) if len(values) <= MAX_SEQUENCE else UNKNOWN
+
+
 def _length(args: tuple, kwargs: tuple):
     """``len(x)`` of an array of known shape or a known tuple."""
     if len(args) != 1 or kwargs:
@@ -99,7 +127,7 @@ def _as_tuple(args: tuple, kwargs: tuple):
 
 
 #: Builtins whose result we can know (when the file does not rebind their names).
-_BUILTINS = {"len": _length, "tuple": _as_tuple}
+_BUILTINS = {"len": _length, "tuple": _as_tuple, "range": _range}
 _MISSING = object()
 
 _COMPARISONS = {
@@ -184,7 +212,7 @@ class Evaluator:
             return self._subscript(node, scope, position)
         if kind is ast.Dict:
             return self._dict(node, scope, position)
-        if kind is ast.ListComp:
+        if kind is ast.ListComp or kind is ast.DictComp:
             return self._comprehension(node, scope, position)
         if kind is ast.IfExp:
             test = self._eval(node.test, scope, position)
@@ -193,25 +221,39 @@ class Evaluator:
             return self._eval(node.body if test else node.orelse, scope, position)
         return UNKNOWN
 
-    def _comprehension(self, node: ast.ListComp, scope, position):
-        """``[branch(x, k) for k in SIZES]`` over a known sequence (one ``for``, no
-        ``if``), where tensors flow (a scope that can bind the variable)."""
+    def _comprehension(self, node, scope, position):
+        """``[branch(x, k) for k in SIZES]`` / ``{name: Input(s) for name, s in specs.items()}``
+        over a known sequence (one ``for``, no ``if``), where tensors flow (a scope that
+        can bind the variables).  Each ``Input(...)`` it makes is a tensor of its own."""
         bind = getattr(scope, "with_values", None)
         if bind is None or len(node.generators) != 1:
             return UNKNOWN
         loop = node.generators[0]
-        if loop.ifs or loop.is_async or not isinstance(loop.target, ast.Name):
+        if loop.ifs or loop.is_async:
             return UNKNOWN
         values = self._eval(loop.iter, scope, position)
         if not isinstance(values, tuple):
             return UNKNOWN
-        return tuple(self._eval(node.elt, bind({loop.target.id: v}), position) for v in values)
+        results = []
+        for value in values:
+            names = _unpacked(loop.target, value)
+            if names is None:
+                return UNKNOWN
+            inner = bind(names)
+            if type(node) is ast.DictComp:
+                key = self._eval(node.key, inner, position)
+                if not isinstance(key, str):
+                    return UNKNOWN
+                results.append((key, scope.graph.fresh(self._eval(node.value, inner, position))))
+            else:
+                results.append(scope.graph.fresh(self._eval(node.elt, inner, position)))
+        return dict(results) if type(node) is ast.DictComp else tuple(results)
 
     def _attribute(self, node: ast.Attribute, scope, position):
         """``x.shape`` of a known array, ``iris.data`` of a dataset, ``np.newaxis``,
         ``model.output_shape``, ``y.shape`` of a prediction: the values claims, feeds
         and declared inputs are made of."""
-        if not isinstance(node.value, (ast.Name, ast.Attribute, ast.Call)):
+        if not isinstance(node.value, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)):
             return UNKNOWN
         dotted = dotted_name(node)
         if dotted is not None and scope.qualified_name(dotted) == "numpy.newaxis":
@@ -327,6 +369,8 @@ class Evaluator:
                     and arguments is not None and len(arguments[0]) == 1 \
                     and isinstance(arguments[0][0], arrays.Array):
                 return arguments[0][0]
+            if isinstance(base, dict) and node.func.attr in _DICT_VIEWS and arguments == ((), ()):
+                return _DICT_VIEWS[node.func.attr](base)
             target = self._member(base, node.func.attr, scope)
         hook = getattr(scope, "call", None)  # the functional API, in a FlowScope
         if hook is None or arguments is None:

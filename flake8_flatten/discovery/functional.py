@@ -64,6 +64,14 @@ class Graph:
             return {key: self.tensor(v) for key, v in value.items()}
         return UNKNOWN
 
+    @staticmethod
+    def fresh(value):
+        """``Input(...)`` evaluated once more (a loop, a comprehension) is a new tensor;
+        any other value is returned as it is."""
+        if isinstance(value, LayerCall) and value.kind == "Input" and value.is_keras:
+            return Tensor(input=value)
+        return value
+
     def apply(self, call: LayerCall, args: tuple, position: Tuple[int, int], layer: object = None):
         """``call`` applied to ``args`` (a tensor or a list of tensors): a new node."""
         if call.kind in INPUT_KINDS or not args:

@@ -55,7 +55,7 @@ def _keras_class(qualname: str) -> Optional[str]:
     name = path[-1]
     if name == SEQUENTIAL and all(p in ("models", "engine", "sequential", "src") for p in path[:-1]):
         return SEQUENTIAL
-    if name == "Input" and all(p in ("engine", "input_layer", "src") for p in path[:-1]):
+    if name == "Input" and all(p in ("engine", "input_layer", "topology", "src") for p in path[:-1]):
         return "Input"
     if "layers" in path[:-1] and name[:1].isupper():
         return name

@@ -220,7 +220,12 @@ class ScopeWalker:
                 self.follow(stmt.value)
         elif isinstance(stmt, ast.Return):
             if self.depth:
-                self.returned = self.follow(stmt.value) if stmt.value is not None else None
+                if self.is_sequential(stmt.value):  # ``return Sequential([...])``
+                    builder = self.start(stmt.value, None, conditional)
+                    self.analysis.finish(builder, self.depth)
+                    self.returned = ModelRef(builder.model)
+                else:
+                    self.returned = self.follow(stmt.value) if stmt.value is not None else None
                 self.done = True
                 return
             if self.is_sequential(stmt.value):
@@ -267,7 +272,7 @@ class ScopeWalker:
             if conditional and not builder.conditional:
                 builder.model.truncated = True
             else:
-                builder.add(self.layer(call.args[0]))
+                builder.add(self.layer(call.args[0], builder))
             return True
         if func.attr == "build":
             shape = call.args[0] if call.args else next(
@@ -354,8 +359,7 @@ class ScopeWalker:
 
     def bind(self, target: ast.expr, value) -> None:
         if isinstance(target, ast.Name):
-            if isinstance(value, LayerCall) and value.kind == "Input":
-                value = self.scope.graph.tensor(value)
+            value = self.scope.graph.fresh(value)  # each ``x = Input(...)`` run is a new tensor
             if isinstance(value, ModelRef) and value.model.name is None:
                 value.model.name = target.id  # ``model = keras.Model(...)``, as for Sequential
             if value is UNKNOWN and target.id not in self.flow:
@@ -553,7 +557,7 @@ class ScopeWalker:
                 if isinstance(element, ast.Starred):
                     builder.model.truncated = True
                     break
-                builder.add(self.layer(element))
+                builder.add(self.layer(element, builder))
         elif layers is not None and not (isinstance(layers, ast.Constant) and layers.value is None):
             value = evaluator.evaluate(layers, self.scope)
             if isinstance(value, tuple) and all(isinstance(v, LayerCall) for v in value):
@@ -563,9 +567,15 @@ class ScopeWalker:
                 builder.model.truncated = True
         return builder
 
-    def layer(self, node: ast.expr) -> LayerCall:
-        """The layer an element/argument denotes; an unknown layer if not a Keras one."""
+    def layer(self, node: ast.expr, builder: Optional[ModelBuilder] = None) -> LayerCall:
+        """The layer an element/argument of ``builder`` denotes; an unknown layer if not a
+        Keras one.  A model with a declared input nested first declares the builder's
+        (Keras builds a Sequential from its first layer's ``input_shape``)."""
         value = self.analysis.evaluator.evaluate(node, self.scope)
+        if isinstance(value, ModelRef) and builder is not None and not builder.model.layers \
+                and not builder.input_declared and value.model.input_source == DECLARED \
+                and value.model.input_shape is not None and not value.model.truncated:
+            builder.build(value.model.input_shape)
         if isinstance(value, Tensor) and value.input is not None:
             value = value.input  # ``inputs = keras.Input(...)`` listed first
         if isinstance(value, LayerCall):

@@ -10,7 +10,9 @@ endings).  Where the new layer goes:
 - ``Sequential([.., Dense(..)])``: an element before the Dense, on a line of its own
   when the list has one element per line;
 - ``Dense(..)(x)`` / ``dense(x)``: ``Dense(..)(Flatten()(x))``.  Only the Dense's
-  input changes, so a name other layers also read (``x``) keeps its meaning.
+  input changes, so a name other layers also read (``x``) keeps its meaning; in a
+  ``for`` loop whose body starts with ``x = Dense(..)(x)``, ``x = Flatten()(x)`` goes
+  before the loop, once.
 
 The layer is spelled as the Dense is (``layers.Flatten``, ``tf.keras.layers.Flatten``);
 a bare ``Dense`` gets ``Flatten`` added to the ``from ... import`` line that binds it

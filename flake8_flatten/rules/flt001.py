@@ -30,8 +30,8 @@ from ..config import active
 from ..model import APPLIED, LayerCall, ModelDescription, Shape, format_shape
 from ..shapes import infer_chain
 from ..shapes.engine import GraphRun, chain_sources, confirm, run_model, spec_for, verified
-from ..shapes.spec import (DENSE, FEATURE_MAP, MERGE, REDUCER, RESHAPE, SEQUENCE, TRANSPARENT,
-                           product)
+from ..shapes.spec import (DENSE, FEATURE_MAP, MERGE, REDUCER, RESHAPE, SEQUENCE, SUBMODEL,
+                           TRANSPARENT, product)
 from . import Finding
 
 CODE = "FLT001"
@@ -83,9 +83,28 @@ def diagnose(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Tu
             provenance.append(origin)
         elif result.role == REDUCER and result.output_shape is not None and len(result.output_shape) > 2:
             provenance.append(_KEPT)  # global pooling with keepdims=True: a (1, 1, C) map
+        elif result.role == SUBMODEL:
+            provenance.append(_through_submodel(result.call, origin))
         else:
             provenance.append(_PROVENANCE_AFTER.get(result.role))
     return findings
+
+
+def _through_submodel(call: LayerCall, origin: Optional[str]) -> Optional[str]:
+    """The provenance after a nested Sequential (a feature extractor): its layers'
+    roles in turn; a nested functional model or an unknown inner layer hides it."""
+    layers = call.args[0] if call.kind == "Sequential" and call.args else None
+    if not isinstance(layers, tuple):
+        return None
+    for inner in layers:
+        spec = spec_for(inner) if isinstance(inner, LayerCall) else None
+        if spec is None or spec.role in (MERGE, SUBMODEL):
+            return None
+        if spec.role == REDUCER:
+            origin = _KEPT if inner.kwarg("keepdims") is True else None
+        elif spec.role not in (DENSE, TRANSPARENT):
+            origin = _PROVENANCE_AFTER.get(spec.role)
+    return origin
 
 
 def _flattenable(provenance: Optional[str], shape: tuple) -> bool:
