@@ -32,6 +32,7 @@ import importlib.util
 import inspect
 import io
 import json
+import re
 import os
 import runpy
 import sys
@@ -422,7 +423,7 @@ def problems(name: str, record: dict) -> list:
         if record["marked"] is not None:
             out.append("clean file with a '# FLT001' mark")
         deep = {k: v for k, v in ranks.items() if (v or 0) > 2}
-        if deep and "_seq" not in name and "_perpos" not in name:
+        if deep and not re.search(r"_(seq|perpos)(_|\.py$)", name):
             out.append(f"Dense on rank>2 input in a clean file not named _seq/_perpos: {deep}")
         if not ranks:
             out.append("no Dense at all")
