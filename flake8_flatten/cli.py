@@ -1,4 +1,4 @@
-"""The standalone front-end: ``flake8-flatten shapes`` and ``flake8-flatten check``."""
+"""The standalone front-end: ``flake8-flatten check``, ``fix``, ``shapes`` and ``lsp``."""
 
 from __future__ import annotations
 
@@ -23,10 +23,17 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+#: What ``flake8-flatten --help`` says first: every command, in a person's words.
+DESCRIPTION = ("Keras shape mistakes, found without running the code. Commands: check (the FLT "
+               "diagnostics, as the flake8 plugin reports them, also for notebooks), fix (insert "
+               "the Flatten() each FLT001 asks for), shapes (a static model.summary()), lsp (a "
+               "language server for editors).")
+
+
 def _parser() -> argparse.ArgumentParser:
     from .report import COLOR_CHOICES, FORMATS
 
-    parser = _Parser(prog="flake8-flatten", description=__doc__)
+    parser = _Parser(prog="flake8-flatten", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True,  # each takes --config...
                                      parser_class=functools.partial(_Parser, parents=[arguments()]))
