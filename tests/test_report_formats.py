@@ -129,6 +129,20 @@ def test_each_rule_links_to_its_readme_section():
         assert anchor in anchors and anchor.startswith(code.lower())
 
 
+def test_sarif_links_point_at_the_projects_canonical_readme():
+    """informationUri and each rule's helpUri: the repository named in pyproject's URLs (the
+    package has no release, so a package-index page would not exist)."""
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11
+        import tomli as tomllib
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
+    driver = sarif_log([SCRIPT])["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == urls["Repository"] == urls["Homepage"]
+    for rule in driver["rules"]:
+        assert rule["helpUri"].startswith(urls["Repository"] + "#" + rule["id"].lower())
+
+
 def test_github_commands_escape_data_and_properties():
     odd = Reported("dir,x/a:b.py", 3, 5, "FLT002", "100% wrong\r\nsecond line")
     (line,) = render_github([odd]).splitlines()

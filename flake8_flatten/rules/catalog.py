@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict
 
-#: Where the rules are documented; each rule's help is a section of this README.
-README_URL = "https://pypi.org/project/flake8-flatten/"
+#: Where the rules are documented (the canonical repository's README, as in pyproject's
+#: [project.urls]); each rule's help is a section of this README.
+README_URL = "https://github.com/flake8-flatten/flake8-flatten"
 
 #: Each code's README section anchor (GitHub's slug of the "## FLT00N — ..." heading).
 _README_ANCHORS = {
