@@ -51,6 +51,10 @@ class LayerCall:
     line: int = 0
     col: int = 0
     is_keras: bool = True
+    #: Positions in the input shape it declares whose size is fixed but not known to
+    #: us (``X.shape[1]`` of data we cannot see), unlike a written ``None``, which is a
+    #: variable-length axis.
+    fixed: Tuple[int, ...] = ()
 
     def kwarg(self, name: str, default: Any = None) -> Any:
         for key, value in self.kwargs:
@@ -120,6 +124,8 @@ class ModelDescription:
     #: ``input_shape=``, ``build``), FED (the first data it ran on built it) or APPLIED
     #: (the tensor it was applied to inside another model, which then owns FLT001).
     input_source: Optional[str] = None
+    #: Per input, the axes (batch axis 0) whose size is fixed but unknown to us.
+    fixed_axes: Optional[list] = None
 
     def graph(self, input_shapes=None, layers: Optional[int] = None):
         """``(input shapes, layer calls, sources, outputs)``; a Sequential as a chain,

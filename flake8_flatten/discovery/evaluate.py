@@ -79,6 +79,12 @@ def _binary(op: ast.operator, left, right):
     return UNKNOWN if function is None else function(left, right)
 
 
+def _constant_node(name: str, scope) -> Optional[ast.expr]:
+    """The expression ``name`` is bound to once, as a constant of its scope."""
+    how = scope.binding(name)
+    return how[1] if how[0] == "const" and isinstance(how[1], ast.expr) else None
+
+
 def _unpacked(target: ast.expr, value) -> Optional[dict]:
     """The names a ``for`` target binds to ``value`` (``name, shape`` unpacks a pair)."""
     if isinstance(target, ast.Name):
@@ -256,7 +262,7 @@ class Evaluator:
         if not isinstance(node.value, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)):
             return UNKNOWN
         dotted = dotted_name(node)
-        if dotted is not None and scope.qualified_name(dotted) == "numpy.newaxis":
+        if dotted is not None and scope.qualified_name(dotted) in ("numpy.newaxis", "tensorflow.newaxis"):
             return None
         return self._member(self._eval(node.value, scope, position), node.attr, scope)
 
@@ -354,7 +360,8 @@ class Evaluator:
         if kind is not None:
             if arguments is None:
                 return LayerCall(kind, line=position[0], col=position[1], is_keras=False)
-            return LayerCall(kind, arguments[0], arguments[1], position[0], position[1])
+            return LayerCall(kind, arguments[0], arguments[1], position[0], position[1],
+                             fixed=self._declared_fixed(node, kind, scope))
         if qualname is not None:
             if arrays.known_function(qualname):
                 return UNKNOWN if arguments is None else arrays.call(qualname, *arguments)
@@ -377,6 +384,61 @@ class Evaluator:
             return UNKNOWN
         return hook(node, callee, qualname, arguments, position,
                     *(() if target is _MISSING else (target,)))
+
+    def _declared_fixed(self, node: ast.Call, kind: str, scope) -> Tuple[int, ...]:
+        """The positions of the input shape a layer call declares (as `input_shape_of`
+        reads it) whose sizes are fixed but unknown to us."""
+        named = {k.arg: k.value for k in node.keywords if k.arg}
+        batch = named.get("batch_input_shape")
+        if kind in ("Input", "InputLayer"):
+            batch = named.get("batch_shape", batch)
+            shape = node.args[0] if node.args else named.get("shape", named.get("input_shape"))
+        elif "input_dim" in named and kind != "Embedding":
+            return (0,) if self.fixed_size(named["input_dim"], scope) else ()
+        else:
+            shape = named.get("input_shape")
+        if batch is not None:
+            return tuple(p - 1 for p in self.fixed_positions(batch, scope) if p > 0)
+        return self.fixed_positions(shape, scope) if shape is not None else ()
+
+    def fixed_positions(self, node: ast.expr, scope) -> Tuple[int, ...]:
+        """In a shape written as a tuple (or a name bound once to one), the positions
+        whose size is fixed but unknown: ``(X.shape[1], X.shape[2])``."""
+        for _ in range(8):  # a name bound to a name bound to the tuple
+            if not isinstance(node, ast.Name):
+                break
+            node = _constant_node(node.id, scope)
+        if not isinstance(node, (ast.Tuple, ast.List)):
+            return ()
+        return tuple(i for i, element in enumerate(node.elts) if self.fixed_size(element, scope))
+
+    def fixed_size(self, node: ast.expr, scope, depth: int = 0) -> bool:
+        """Is ``node`` an integer Python fixes when it runs, whose value we do not know?
+        ``X.shape[1]`` of data that is not a Keras tensor, ``len(x)``, arithmetic on
+        them, a name bound once to one.  A parameter, which may be None, is not."""
+        if depth > 8 or any(isinstance(sub, ast.Call) and not (
+                isinstance(sub.func, ast.Name) and sub.func.id in ("len", "int"))
+                for sub in ast.walk(node)):
+            return False  # evaluating other calls could run a model on data twice
+        if self._eval(node, scope, (0, 0)) is not UNKNOWN:
+            return False
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) \
+                and node.value.attr == "shape":
+            index = self._eval(node.slice, scope, (0, 0))
+            base = self._eval(node.value.value, scope, (0, 0))
+            return isinstance(index, int) and not isinstance(index, bool) and base is UNKNOWN
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id in ("len", "int") and len(node.args) == 1 and not node.keywords \
+                and scope.binding(node.func.id)[0] == "free":
+            return node.func.id == "len" or self.fixed_size(node.args[0], scope, depth + 1)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv)):
+            parts = (node.left, node.right)
+            return all(self.fixed_size(p, scope, depth + 1) or isinstance(
+                self._eval(p, scope, (0, 0)), int) for p in parts)
+        if isinstance(node, ast.Name):
+            bound = _constant_node(node.id, scope)
+            return bound is not None and self.fixed_size(bound, scope, depth + 1)
+        return False
 
     def _arguments(self, node: ast.Call, scope, position):
         """``(args, kwargs)`` evaluated, or None for ``*args``/``**kwargs`` calls."""

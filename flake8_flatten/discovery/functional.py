@@ -146,6 +146,9 @@ class Graph:
         model.inputs = [None if shape is UNKNOWN else shape for shape in declared]
         model.input_shape = model.inputs[0] if model.inputs else None
         model.input_source = DECLARED
+        fixed = [frozenset(p + 1 for p in t.input.fixed) for t in ins]
+        if any(fixed):
+            model.fixed_axes = fixed
         model.layers = [self.nodes[i].call for i in order]
         model.sources = [tuple(ref(s) for s in self.nodes[i].sources) for i in order]
         model.outputs = tuple(ref(t) for t in outs)

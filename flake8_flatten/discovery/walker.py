@@ -75,6 +75,12 @@ def input_shape_of(call: LayerCall):
     return shape_of(call.kwarg("input_shape"), call.kwarg("batch_size"))
 
 
+def fixed_axes_of(call: LayerCall) -> frozenset:
+    """The axes (batch axis 0) of the input ``call`` declares whose sizes are fixed
+    but unknown to us."""
+    return frozenset(position + 1 for position in call.fixed)
+
+
 class ModelBuilder:
     """A model under construction: layers so far and the declared input."""
 
@@ -93,23 +99,25 @@ class ModelBuilder:
             return
         if layer.kind in INPUT_KINDS and layer.is_keras:
             if not model.layers and not self.input_declared:
-                self._declare(input_shape_of(layer))
+                self._declare(input_shape_of(layer), fixed_axes_of(layer))
                 return
             layer = LayerCall(layer.kind, line=layer.line, col=layer.col, is_keras=False)
         elif not model.layers and not self.input_declared and layer.is_keras:
             declared = input_shape_of(layer)
             if declared is not None:
-                self._declare(declared)
+                self._declare(declared, fixed_axes_of(layer))
         model.layers.append(layer)
 
-    def build(self, shape) -> None:
+    def build(self, shape, fixed: frozenset = frozenset()) -> None:
         if not self.input_declared and isinstance(shape, tuple):
             self._declare(tuple(d if isinstance(d, int) and not isinstance(d, bool) else None
-                                for d in shape))
+                                for d in shape), fixed)
 
-    def _declare(self, shape) -> None:
+    def _declare(self, shape, fixed: frozenset = frozenset()) -> None:
         self.model.input_source = DECLARED
         self.model.input_shape = None if shape is UNKNOWN else shape
+        if fixed and self.model.input_shape is not None:
+            self.model.fixed_axes = [fixed]
 
 
 def _followed(value) -> bool:
@@ -277,7 +285,9 @@ class ScopeWalker:
         if func.attr == "build":
             shape = call.args[0] if call.args else next(
                 (k.value for k in call.keywords if k.arg == "input_shape"), None)
-            builder.build(self.analysis.evaluator.evaluate(shape, self.scope))
+            evaluator = self.analysis.evaluator
+            fixed = evaluator.fixed_positions(shape, self.scope) if shape is not None else ()
+            builder.build(evaluator.evaluate(shape, self.scope), frozenset(fixed))
             return True
         if func.attr in ("pop", "add"):
             builder.model.truncated = True

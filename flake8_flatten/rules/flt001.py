@@ -63,6 +63,7 @@ def diagnose(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Tu
     if model.input_source == APPLIED:
         return []
     run = run or run_model(model)
+    probe = _probe(model, run)
     provenance: List[Optional[str]] = [_RAW] * len(run.inputs)
     consumers = run.consumers()
     covered = set()  # layers downstream of a reported Dense: one finding per chain
@@ -75,9 +76,10 @@ def diagnose(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Tu
         if result.role is None or shape is None:
             provenance.append(None)  # an unknown layer: nothing after it is known
             continue
+        sizes = probe.shape_of(refs[0]) if probe is not None and refs else None
         if (result.role == DENSE and len(shape) > 2 and index not in covered
-                and _flattenable(origin, shape) and _reaches_output(model, run, consumers, index)):
-            findings.append(_finding(run, consumers, index, origin))
+                and _flattenable(origin, sizes or shape) and _reaches_output(model, run, consumers, index)):
+            findings.append(_finding(run, consumers, index, origin, probe))
             covered.update(_downstream(run, consumers, index))
         if result.role == MERGE or result.role in (DENSE, TRANSPARENT):
             provenance.append(origin)
@@ -88,6 +90,34 @@ def diagnose(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Tu
         else:
             provenance.append(_PROVENANCE_AFTER.get(result.role))
     return findings
+
+
+#: Stands for a size that is fixed but unknown to us, in a second run of the model
+#: that tells such sizes (an int there) from variable-length ones (None in both runs).
+#: Never shown: messages print such a size as ``?``.
+_PROBE_SIZE = 4099
+
+
+def _probe(model: ModelDescription, run: GraphRun) -> Optional[GraphRun]:
+    """The model run with its fixed-but-unknown input sizes set to `_PROBE_SIZE`;
+    None when it has none.  A size that is None in ``run`` but an int here depends
+    only on fixed sizes: Keras will know it; a written None stays None here."""
+    if not model.fixed_axes or len(model.fixed_axes) != len(run.inputs):
+        return None
+    inputs = [None if shape is None else tuple(
+        _PROBE_SIZE if d is None and axis in fixed else d for axis, d in enumerate(shape))
+        for shape, fixed in zip(run.inputs, model.fixed_axes)]
+    return run_model(model, inputs)
+
+
+def _shown(shape: Shape, probe: Optional[GraphRun], ref: Optional[int]) -> str:
+    """``format_shape`` with ``?`` for a size that is fixed but unknown to us."""
+    sizes = probe.shape_of(ref) if probe is not None and ref is not None else None
+    if shape is None or sizes is None or len(sizes) != len(shape):
+        return format_shape(shape)
+    inner = ", ".join("?" if d is None and p is not None else "None" if d is None else str(d)
+                      for d, p in zip(shape, sizes))
+    return f"({inner},)" if len(shape) == 1 else f"({inner})"
 
 
 def _through_submodel(call: LayerCall, origin: Optional[str]) -> Optional[str]:
@@ -154,23 +184,29 @@ def _output_reached(run: GraphRun, consumers, index: int) -> Optional[int]:
     return next((ref for ref in run.outputs if ref - k in later), None)
 
 
-def _finding(run: GraphRun, consumers, index: int, provenance: str) -> Tuple[Finding, Remedy]:
+def _finding(run: GraphRun, consumers, index: int, provenance: str,
+             probe: Optional[GraphRun] = None) -> Tuple[Finding, Remedy]:
     dense = run.results[index].call
     checked = verified(run)
-    given = run.shape_of(run.sources[index][0], checked)
+    source = run.sources[index][0]
+    given = run.shape_of(source, checked)
     out = checked[index]
     output = _output_reached(run, consumers, index)
     final = run.shape_of(output, checked) if output is not None else None
     rank = len(run.results[index].input_shape)
+    k = len(run.inputs)
 
-    parts = [f"{label(dense)} gets input {format_shape(given)} of rank {rank}"
+    parts = [f"{label(dense)} gets input {_shown(given, probe, source)} of rank {rank}"
              if given is not None else f"{label(dense)} gets an input of rank {rank}"]
-    parts.append("it acts on the last axis only" + (f" and outputs {format_shape(out)}" if out else ""))
+    parts.append("it acts on the last axis only"
+                 + (f" and outputs {_shown(out, probe, k + index)}" if out else ""))
     if final is not None:
-        parts[-1] += f", so the model outputs {format_shape(final)}"
+        parts[-1] += f", so the model outputs {_shown(final, probe, output)}"
     inputs = product(given[1:]) if given is not None else None
+    sizes = probe.shape_of(source) if probe is not None else given
+    fixed = sizes is not None and product(sizes[1:]) is not None  # Flatten can connect them
     pooling = _GLOBAL_POOLING.get(len(given)) if given is not None and provenance == _SPATIAL else None
-    if inputs is None and pooling:  # sizes not fixed: Flatten cannot work, pooling can
+    if not fixed and pooling:  # sizes not fixed: Flatten cannot work, pooling can
         fix = f"Add {pooling}() before it"
         layers: Tuple[str, ...] = (pooling,)
     else:
@@ -178,9 +214,9 @@ def _finding(run: GraphRun, consumers, index: int, provenance: str) -> Tuple[Fin
         fix = "Add Flatten()" + (f" (or {pooling}())" if pooling else "") + " before it"
         if inputs is not None:
             fix += f" to connect all {inputs} inputs"
-            fixed = fixed_shape(given, dense)
-            if fixed is not None:
-                fix += f" (it then outputs {format_shape(fixed)})"
+            fixed_output = fixed_shape(given, dense)
+            if fixed_output is not None:
+                fix += f" (it then outputs {format_shape(fixed_output)})"
     if provenance == _KEPT:
         fix += ", or pool without keepdims=True"
     fix += ", or wrap it in TimeDistributed(...) if per-position is intended"
