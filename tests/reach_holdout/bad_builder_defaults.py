@@ -1,0 +1,14 @@
+from tensorflow import keras
+from tensorflow.keras import layers
+
+
+def create_model(timesteps=30, n_features=5, units=64):
+    inputs = keras.Input(shape=(timesteps, n_features))
+    x = layers.Dense(units, activation="relu")(inputs)  # FLT001
+    x = layers.Dropout(0.2)(x)
+    outputs = layers.Dense(1)(x)
+    return keras.Model(inputs, outputs)
+
+
+model = create_model()
+model.compile(optimizer="adam", loss="mse")

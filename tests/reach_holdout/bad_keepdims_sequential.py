@@ -1,0 +1,11 @@
+from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(64, 64, 3)),
+    layers.Conv2D(32, 3, activation="relu"),
+    layers.Conv2D(64, 3, activation="relu"),
+    layers.GlobalAveragePooling2D(keepdims=True),
+    layers.Dense(10, activation="softmax"),  # FLT001
+])
+model.compile(optimizer="adam", loss="categorical_crossentropy")

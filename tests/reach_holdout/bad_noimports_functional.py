@@ -1,0 +1,10 @@
+inp = Input(shape=(64, 64, 3))
+x = Conv2D(16, 3, padding='same', activation='relu')(inp)
+x = MaxPooling2D()(x)
+x = Conv2D(32, 3, padding='same', activation='relu')(x)
+x = MaxPooling2D()(x)
+x = BatchNormalization()(x)
+out = Dense(5, activation='softmax')(x)  # FLT001
+model = Model(inputs=inp, outputs=out)
+model.compile(optimizer='adam', loss='sparse_categorical_crossentropy')
+print(model.output_shape)
