@@ -225,9 +225,12 @@ class Codemod:
     def apply(self, plans: List[_Plan]):
         """``(the fixed source, plan -> the (line, col) of its site there)``."""
         inserter = _Inserter(plans)
-        module = self.module.visit(inserter)
-        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-        fixed = module.code
+        try:
+            module = self.module.visit(inserter)
+            positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+            fixed = module.code
+        except RecursionError as exc:  # as when parsing: nesting deeper than libcst recurses
+            raise Unfixable("libcst cannot rewrite this file") from exc
         lines = physical_lines(fixed)
         placed = {}
         for plan, node in inserter.placed.items():
