@@ -287,15 +287,20 @@ def keras_run(source: str, filename: str) -> KerasRun:
         site, by_sequential = application_site(self)
         applied = result.shapes.setdefault(site, []) if site is not None else []
         index = slots.get(id(self), len(applied)) if by_sequential else len(applied)
-        depth[0] += 1
+        # a Sequential's own layers are the file's (built at their constructors' sites
+        # when it is first called); any other layer's sublayers are its own business
+        inner = 0 if isinstance(self, keras.Sequential) else 1
+        depth[0] += inner
         try:
             outputs = original_call(self, *args, **kwargs)
         except Exception:
             if not failed:
                 failed.append((site, index))
+            elif not inner and site is not None and not by_sequential:
+                failed[:] = [(site, index)]  # a Sequential the file applies fails where applied
             raise
         finally:
-            depth[0] -= 1
+            depth[0] -= inner
         if site is not None and isinstance(outputs, keras.KerasTensor):
             if index < len(applied):
                 applied[index] = tuple(outputs.shape)  # a Sequential rebuilt on add()
@@ -372,7 +377,7 @@ def check_refusals(sites: List[Site], failure: Optional[Site], findings: List[Fi
         tally.add("flt004: reported")
         if site == failure:
             tally.add("flt004: confirmed (Keras refuses there)")
-        elif live.failure is None or site in live.shapes:
+        elif live.failure is None or live.shapes.get(site):
             tally.note("flt004: FALSE (Keras builds it)", f"{where}: FLT004 at {site}, Keras built "
                                                           f"{'the model' if live.failure is None else 'this layer'}")
         else:

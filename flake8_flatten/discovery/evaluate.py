@@ -124,7 +124,8 @@ def _length(args: tuple, kwargs: tuple):
 
 
 def _as_tuple(args: tuple, kwargs: tuple):
-    """``tuple(y.shape)``: a shape is a tuple already."""
+    """``tuple(y.shape)``, ``list(inputs.values())``: a sequence we know is a tuple
+    already."""
     from .functional import ObservedShape
 
     if len(args) != 1 or kwargs:
@@ -133,7 +134,7 @@ def _as_tuple(args: tuple, kwargs: tuple):
 
 
 #: Builtins whose result we can know (when the file does not rebind their names).
-_BUILTINS = {"len": _length, "tuple": _as_tuple, "range": _range}
+_BUILTINS = {"len": _length, "tuple": _as_tuple, "list": _as_tuple, "range": _range}
 _MISSING = object()
 
 _COMPARISONS = {

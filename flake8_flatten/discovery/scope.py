@@ -261,7 +261,7 @@ class Scope:
             return UNKNOWN  # not a constant, or a recursive definition (A = B; B = A)
         self._evaluating.add(name)
         try:
-            result = self.evaluator.evaluate(how[1], self)
+            result = self.evaluator.evaluate(how[1], self, exact=True)
         finally:
             self._evaluating.discard(name)
         self._values[name] = result

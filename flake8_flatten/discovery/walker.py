@@ -120,6 +120,16 @@ class ModelBuilder:
             self.model.fixed_axes = [fixed]
 
 
+def _empty_lists(node: ast.expr):
+    """``()`` for ``[]``, ``((), ())`` for ``[], []``; None for anything else."""
+    if isinstance(node, (ast.List, ast.Tuple)):
+        if not node.elts:
+            return ()
+        if isinstance(node, ast.Tuple) and all(_empty_lists(e) == () for e in node.elts):
+            return ((),) * len(node.elts)
+    return None
+
+
 def _followed(value) -> bool:
     """A flow value worth evaluating an expression for (not a number, a string, or a
     model merely configured or summarised: see `_MODEL_USES`)."""
@@ -329,8 +339,9 @@ class ScopeWalker:
         return self.analysis.evaluator.evaluate(node, self.scope, exact=True)
 
     def flow_assign(self, targets, value: ast.expr) -> None:
-        if isinstance(value, (ast.List, ast.Tuple)) and not value.elts:
-            result = ()  # ``heads = []``, to be appended to
+        empty = _empty_lists(value)  # ``heads = []``, ``ins, outs = [], []``: to append to
+        if empty is not None:
+            result = empty
         elif self.reassigned_constant(targets, value):
             result = self.analysis.evaluator.evaluate(value, self.scope)
         else:
@@ -510,7 +521,7 @@ class ScopeWalker:
                     or (node.func.id == "enumerate" and len(parts) != 1):
                 return None
             return tuple(enumerate(parts[0])) if node.func.id == "enumerate" else tuple(zip(*parts))
-        values = evaluator.evaluate(node, self.scope)
+        values = evaluator.evaluate(node, self.scope, exact=True)
         if isinstance(values, tuple) and len(values) <= MAX_UNROLL:
             return values
         return None
@@ -569,7 +580,7 @@ class ScopeWalker:
                     break
                 builder.add(self.layer(element, builder))
         elif layers is not None and not (isinstance(layers, ast.Constant) and layers.value is None):
-            value = evaluator.evaluate(layers, self.scope)
+            value = evaluator.evaluate(layers, self.scope, exact=True)
             if isinstance(value, tuple) and all(isinstance(v, LayerCall) for v in value):
                 for layer in value:
                     builder.add(layer)
@@ -657,6 +668,16 @@ class Analysis:
         first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
         return self.lines[first - 1:node.end_lineno]
 
+    def uses_models_of(self, node: ast.stmt, parent: Scope) -> bool:
+        """Does a definition name a model of the module (``model.fit(x)`` in a
+        ``train()`` function, a unittest method)?  Cheap: the module's model names
+        against the definition's names."""
+        flow = getattr(parent, "flow", None)
+        if not flow:
+            return False
+        models = {name for name, value in flow.items() if isinstance(value, ModelRef)}
+        return bool(models) and not models.isdisjoint(self.features(node).names)
+
     def mentions_sequential(self, node: ast.stmt) -> bool:
         """Cheap text check: skip scopes that cannot build a model."""
         return any(marker in line for line in self.text_of(node) for marker in MODEL_MARKERS)
@@ -702,7 +723,7 @@ class Analysis:
             self.walk_function(node, parent)
 
     def walk_function(self, node, parent: Scope) -> None:
-        if not self.mentions_sequential(node):
+        if not self.mentions_sequential(node) and not self.uses_models_of(node, parent):
             return
         args = node.args
         params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
@@ -710,7 +731,7 @@ class Analysis:
         self.walk(node.body, Scope(node.body, parent, self.evaluator, tuple(params), self.walrus))
 
     def walk_class(self, node: ast.ClassDef, parent: Scope) -> None:
-        if not self.mentions_sequential(node):
+        if not self.mentions_sequential(node) and not self.uses_models_of(node, parent):
             return
         for stmt in node.body:  # methods see the enclosing scope, not the class body
             if isinstance(stmt, _FUNCTIONS):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from ..model import ModelDescription, format_shape
+from ..model import APPLIED, ModelDescription, format_shape
 from ..shapes.engine import GraphRun, run_model, verified
 from . import Finding
 from .flt001 import label
@@ -29,6 +29,10 @@ CODE = "FLT004"
 
 
 def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Finding]:
+    """The refusals in ``model``; a model built by the tensor it is applied to is
+    reported where it is applied (``inside the Sequential, ...``), once."""
+    if model.input_source == APPLIED:
+        return []
     run = run or run_model(model)
     if not any(r.error for r in run.results):
         return []
