@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import List, Optional
 
 from . import __version__
-from .config import ConfigError, arguments, from_arguments, using
+from .config import ConfigError, arguments, from_arguments, keras_warning, using
 from .fix.command import fix_paths
 from .notebooks import NotebookError, NotebookSource, read_notebook
 from .sources import (NOTEBOOK_SUFFIX, STDIN, UsageError, input_paths, read_bytes, read_python,
@@ -144,7 +144,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         args = _parser().parse_args(argv)
         if args.command == "lsp":  # settings per document (pyproject.toml, the client)
             return run_lsp(args)
-        with using(from_arguments(args)):  # pyproject.toml's options, flags over them
+        options = from_arguments(args)  # pyproject.toml's options, flags over them
+        said = keras_warning(options)  # keras-version = auto could not tell which Keras
+        if said:
+            print(f"flake8-flatten: warning: {said}", file=sys.stderr)
+        with using(options):
             return COMMANDS[args.command](args)
     except (UsageError, ConfigError) as exc:
         report_error(exc)

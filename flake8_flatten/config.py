@@ -38,12 +38,24 @@ class Options:
     NumPy references (off: faster, shapes are the static engine's).  ``dense_like``:
     the user's layer classes to treat as Dense, by class name or qualified name.
     ``assume_keras``: names the file never binds (``Dense``, ``Sequential``, ``np`` in a
-    snippet pasted without its imports) are Keras's (and NumPy's)."""
+    snippet pasted without its imports) are Keras's (and NumPy's).  ``keras_version``:
+    the Keras whose behaviour the rules follow where Keras 2 and Keras 3 differ,
+    ``"2"``, ``"3"`` or ``"auto"`` (read from the installed packages' metadata: `detect_keras`)."""
 
     sequence_axes: bool = False
     verify: bool = True
     dense_like: Tuple[str, ...] = ()
     assume_keras: bool = True
+    keras_version: str = "auto"
+
+    @cached_property
+    def keras(self) -> int:
+        """The Keras major version the rules follow: 2 or 3 (``auto`` resolved)."""
+        if self.keras_version == "2":
+            return 2
+        if self.keras_version == "3":
+            return 3
+        return detect_keras().version
 
     @cached_property
     def dense_kinds(self) -> FrozenSet[str]:
@@ -82,6 +94,119 @@ def using(options: Optional[Options]) -> Iterator[Options]:
         _ACTIVE.reset(token)
 
 
+# -- which Keras: keras-version = auto -------------------------------------------
+
+KERAS_VERSIONS = ("2", "3", "auto")
+
+
+@dataclass(frozen=True)
+class DetectedKeras:
+    """What ``keras-version = auto`` found: the Keras the rules follow, why, and the one
+    warning a front-end prints when it could not tell (then ``version`` is 3)."""
+
+    version: int
+    reason: str
+    warning: Optional[str] = None
+
+
+def _major_minor(text: str) -> Optional[Tuple[int, int]]:
+    match = re.match(r"\s*(\d+)\.(\d+)", text or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def installed_versions() -> dict:
+    """The installed versions of keras, tf-keras and tensorflow (any of its CPU/macOS
+    builds), from package metadata: nothing is imported.  A missing package is absent."""
+    from importlib import metadata
+
+    found = {}
+    for key, names in (("keras", ("keras",)), ("tf-keras", ("tf-keras", "tf_keras")),
+                       ("tensorflow", ("tensorflow", "tensorflow-cpu", "tensorflow-macos",
+                                       "tensorflow-intel", "tf-nightly", "tf-nightly-cpu"))):
+        for name in names:
+            try:
+                found[key] = metadata.version(name)
+                break
+            except metadata.PackageNotFoundError:
+                continue
+            except Exception:  # broken metadata: a version we cannot read
+                found[key] = ""
+                break
+    return found
+
+
+def detect_keras(versions: Optional[Mapping[str, str]] = None,
+                 environ: Optional[Mapping[str, str]] = None) -> DetectedKeras:
+    """The Keras that runs the user's code in this environment.
+
+    Keras 2 where ``keras`` is 2.x, TensorFlow is 2.15 or older (it bundles Keras 2 as
+    ``tf.keras``), or ``tf-keras`` is installed and ``TF_USE_LEGACY_KERAS`` selects it;
+    Keras 3 where only Keras 3 is; with nothing installed, Keras 3 (the default).  An
+    environment with both and no ``TF_USE_LEGACY_KERAS``, or a version we cannot
+    read: Keras 3, with a warning saying so.  Results without arguments are cached.
+    """
+    if versions is None and environ is None:
+        return _detected_here(os.environ.get("TF_USE_LEGACY_KERAS"))
+    versions = installed_versions() if versions is None else versions
+    environ = os.environ if environ is None else environ
+    hint = "set keras-version to 2 or 3 to say which"
+    parsed = {}
+    for name, text in versions.items():
+        parsed[name] = _major_minor(text)
+        if parsed[name] is None:
+            return DetectedKeras(3, "unreadable version",
+                                 f"cannot read the installed version of {name} ({text!r}); "
+                                 f"following Keras 3: {hint}")
+    keras, tf_keras, tensorflow = (parsed.get(k) for k in ("keras", "tf-keras", "tensorflow"))
+    legacy = environ.get("TF_USE_LEGACY_KERAS", "") in ("1", "true", "True")
+    keras2_by = []  # what makes the code run Keras 2
+    if keras is not None and keras[0] == 2:
+        keras2_by.append(f"keras {versions['keras']}")
+    if tensorflow is not None and tensorflow[0] == 2 and tensorflow[1] <= 15:
+        keras2_by.append(f"tensorflow {versions['tensorflow']} (bundles Keras 2)")
+    if tf_keras is not None and (legacy or keras is None):
+        keras2_by.append(f"tf-keras {versions['tf-keras']}"
+                         + (" with TF_USE_LEGACY_KERAS=1" if legacy else ""))
+    keras3_by = f"keras {versions['keras']}" if keras is not None and keras[0] >= 3 else None
+    if tf_keras is not None and keras3_by and not legacy:  # tf-keras there, but not selected
+        return DetectedKeras(3, "both installed",
+                             f"both Keras 3 ({keras3_by}) and Keras 2 (tf-keras "
+                             f"{versions['tf-keras']}) are installed and TF_USE_LEGACY_KERAS is "
+                             f"not set; following Keras 3: {hint}")
+    if keras2_by and keras3_by and not (legacy and tf_keras is not None):
+        return DetectedKeras(3, "both installed",
+                             f"both Keras 3 ({keras3_by}) and Keras 2 ({keras2_by[0]}) are "
+                             f"installed; following Keras 3: {hint}")
+    if keras2_by:
+        return DetectedKeras(2, keras2_by[0])
+    if keras3_by:
+        return DetectedKeras(3, keras3_by)
+    return DetectedKeras(3, "no Keras installed")
+
+
+_DETECTED: dict = {}
+
+
+def _detected_here(legacy: Optional[str]) -> DetectedKeras:
+    if legacy not in _DETECTED:
+        _DETECTED[legacy] = detect_keras(installed_versions(), os.environ)
+    return _DETECTED[legacy]
+
+
+def keras_version_value(value, where: str) -> str:
+    """A checked keras-version: 2, 3 or auto (an int from TOML is taken as its text)."""
+    text = str(value).strip().lower() if isinstance(value, (str, int)) \
+        and not isinstance(value, bool) else None
+    if text not in KERAS_VERSIONS:
+        raise ConfigError(f"{where} must be 2, 3 or auto, not {value!r}")
+    return text
+
+
+def keras_warning(options: "Options") -> Optional[str]:
+    """The one thing to say on stderr about which Keras was assumed, if anything."""
+    return detect_keras().warning if options.keras_version == "auto" else None
+
+
 # -- checking values from either front-end ------------------------------------------
 
 
@@ -113,7 +238,7 @@ def unknown_key(key: str, known, where: str, section: str) -> ConfigError:
 
 # -- pyproject.toml ----------------------------------------------------------------
 
-_PYPROJECT_KEYS = ("assume-keras", "dense-like", "sequence-axes", "verify")
+_PYPROJECT_KEYS = ("assume-keras", "dense-like", "keras-version", "sequence-axes", "verify")
 
 
 def from_table(table: Mapping[str, object], where: str) -> Options:
@@ -133,7 +258,10 @@ def from_table(table: Mapping[str, object], where: str) -> Options:
     return Options(sequence_axes=table.get("sequence-axes", defaults.sequence_axes),
                    verify=table.get("verify", defaults.verify),
                    assume_keras=table.get("assume-keras", defaults.assume_keras),
-                   dense_like=dense_like_names(names, where))
+                   dense_like=dense_like_names(names, where),
+                   keras_version=keras_version_value(
+                       table.get("keras-version", defaults.keras_version),
+                       f"{where}: keras-version in [{TABLE}]"))
 
 
 def _read_toml(path: str) -> dict:
@@ -204,6 +332,9 @@ def arguments() -> argparse.ArgumentParser:
                             "without imports) as Keras's (default: on)")
     group.add_argument("--dense-like", metavar="CLASSES",
                        help="comma-separated layer classes of your own to treat as Dense")
+    group.add_argument("--keras-version", choices=KERAS_VERSIONS, default=None,
+                       help="the Keras whose behaviour to follow where Keras 2 and 3 differ "
+                            "(default: auto, read from the installed packages)")
     return parser
 
 
@@ -219,4 +350,6 @@ def from_arguments(args: argparse.Namespace) -> Options:
     if args.dense_like is not None:
         options = replace(options, dense_like=dense_like_names(split_names(args.dense_like),
                                                                "--dense-like"))
+    if getattr(args, "keras_version", None) is not None:
+        options = replace(options, keras_version=args.keras_version)
     return options

@@ -9,13 +9,13 @@ import sys
 from typing import Iterator, List, Mapping, Tuple
 
 from . import __version__
-from .config import ConfigError, Options, dense_like_names, unknown_key
+from .config import ConfigError, Options, dense_like_names, keras_version_value, keras_warning, unknown_key
 from .discovery import MAX_SOURCE_CHARS, may_define_models
 
 #: Our options: ``--flatten-...`` on the command line, ``flatten-... =`` in ``[flake8]``.
 SEQUENCE_AXES, NO_VERIFY, DENSE_LIKE = "flatten-sequence-axes", "flatten-no-verify", "flatten-dense-like"
-NO_ASSUME_KERAS = "flatten-no-assume-keras"
-KEYS = (DENSE_LIKE, NO_ASSUME_KERAS, NO_VERIFY, SEQUENCE_AXES)
+NO_ASSUME_KERAS, KERAS_VERSION = "flatten-no-assume-keras", "flatten-keras-version"
+KEYS = (DENSE_LIKE, KERAS_VERSION, NO_ASSUME_KERAS, NO_VERIFY, SEQUENCE_AXES)
 _BOOLEANS = {"1": True, "yes": True, "true": True, "on": True,
              "0": False, "no": False, "false": False, "off": False}
 
@@ -51,6 +51,10 @@ class FlattenChecker:
                            parse_from_config=True, metavar="CLASSES",
                            help="comma-separated layer classes of your own to treat as Dense "
                                 "(MyDense, mypkg.layers.NoisyDense)")
+        manager.add_option(f"--{KERAS_VERSION}", default="auto", parse_from_config=True,
+                           metavar="2|3|auto",
+                           help="the Keras whose behaviour to follow where Keras 2 and 3 differ "
+                                "(default: auto, read from the installed packages)")
 
     @classmethod
     def parse_options(cls, options) -> None:
@@ -63,10 +67,15 @@ class FlattenChecker:
                 sequence_axes=_boolean(options.flatten_sequence_axes, SEQUENCE_AXES),
                 verify=not _boolean(options.flatten_no_verify, NO_VERIFY),
                 assume_keras=not _boolean(options.flatten_no_assume_keras, NO_ASSUME_KERAS),
-                dense_like=dense_like_names(options.flatten_dense_like, DENSE_LIKE))
+                dense_like=dense_like_names(options.flatten_dense_like, DENSE_LIKE),
+                keras_version=keras_version_value(
+                    getattr(options, "flatten_keras_version", "auto"), KERAS_VERSION))
         except ConfigError as exc:
             cls.options = Options()
             warn(f"{exc}; the FLT checks use the default options")
+        said = keras_warning(cls.options)
+        if said:
+            warn(said)
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         if sum(map(len, self.lines)) > MAX_SOURCE_CHARS:  # not even joined: no copy of a huge file

@@ -184,7 +184,7 @@ def test_named_config_file_is_read_even_without_the_table(tmp_path):
 
 @pytest.mark.parametrize("table, error", [
     ("sequnce-axes = true", "unknown key 'sequnce-axes' in [tool.flake8-flatten] "
-                            "(known: assume-keras, dense-like, sequence-axes, verify)"),
+                            "(known: assume-keras, dense-like, keras-version, sequence-axes, verify)"),
     ("verify = 'no'", "verify in [tool.flake8-flatten] must be true or false, not 'no'"),
     ("sequence-axes = 1", "sequence-axes in [tool.flake8-flatten] must be true or false, not 1"),
     ("dense-like = 'MyDense'", "dense-like in [tool.flake8-flatten] must be a list of class names"),
@@ -265,7 +265,8 @@ def test_flake8_isolated_ignores_the_config_file(tmp_path):
     assert found == [("readme_example.py", 6, 11, "FLT001")]
 
 
-KNOWN = "(known: flatten-dense-like, flatten-no-assume-keras, flatten-no-verify, flatten-sequence-axes)"
+KNOWN = ("(known: flatten-dense-like, flatten-keras-version, flatten-no-assume-keras, "
+         "flatten-no-verify, flatten-sequence-axes)")
 #: Something for flake8's own checks (pyflakes, pycodestyle) in every run below.
 MESSY = "import os\nx=1  \n"  # F401, E225, W291
 
@@ -353,7 +354,7 @@ def test_cli_dense_like_reaches_shapes_and_check(tmp_path):
 @pytest.mark.parametrize("args, toml, error", [
     ((), "[tool.flake8-flatten]\nsequnce-axes = true\n",
      "pyproject.toml: unknown key 'sequnce-axes' in [tool.flake8-flatten] "
-     "(known: assume-keras, dense-like, sequence-axes, verify)"),
+     "(known: assume-keras, dense-like, keras-version, sequence-axes, verify)"),
     ((), "[tool.flake8-flatten]\nverify = 'off'\n",
      "pyproject.toml: verify in [tool.flake8-flatten] must be true or false, not 'off'"),
     (("--dense-like", "a.b.Flatten"), "",
@@ -403,3 +404,125 @@ def test_a_dense_like_class_defined_in_the_linted_file():
     assert finding.code == "FLT001" and finding.message.startswith("MyDense(10) gets input (None, 26, 26, 8)")
     line = LOCAL_DENSE.splitlines().index("    return MyDense(10)(x)") + 1
     assert (finding.line, finding.col) == (line, 11)
+
+
+# -- keras-version -----------------------------------------------------------------
+
+#: AveragePooling2D() without pool_size: Keras 3 refuses it (FLT004), Keras 2 pools by 2.
+POOL = keras_model("layers.AveragePooling2D()", "layers.Flatten()", "layers.Dense(10)")
+
+
+def test_keras_version_defaults_to_auto_and_changes_what_is_reported():
+    assert Options().keras_version == "auto"
+    assert codes(POOL, keras_version="3") == [(6, "FLT004")]
+    assert codes(POOL, keras_version="2") == []
+    (finding,) = lint(POOL, options=Options(keras_version="3"))
+    assert finding.message.endswith("missing required argument pool_size; Keras 3 raises here")
+
+
+@pytest.mark.parametrize("value, expected", [(2, "2"), ("3", "3"), ("auto", "auto"), ("AUTO", "auto")])
+def test_pyproject_keras_version(tmp_path, value, expected):
+    write(tmp_path / "pyproject.toml", f"[tool.flake8-flatten]\nkeras-version = {value!r}\n"
+          .replace("'", '"'))
+    assert load_pyproject(start=str(tmp_path)) == Options(keras_version=expected)
+
+
+@pytest.mark.parametrize("value", ["4", "2.15", "true", "[2]"])
+def test_pyproject_keras_version_mistakes(tmp_path, value):
+    path = write(tmp_path / "pyproject.toml", f"[tool.flake8-flatten]\nkeras-version = {value}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_pyproject(str(path))
+    assert str(caught.value).startswith(f"{path}: keras-version in [tool.flake8-flatten] must be "
+                                        f"2, 3 or auto, not ")
+
+
+def test_cli_keras_version_flag_overrides_pyproject(tmp_path):
+    (tmp_path / "pool.py").write_text(POOL)
+    write(tmp_path / "pyproject.toml", "[tool.flake8-flatten]\nkeras-version = 2\n")
+    assert cli(tmp_path, "check", "pool.py").returncode == 0
+    three = cli(tmp_path, "check", "--keras-version", "3", "pool.py")
+    assert three.returncode == 1 and "FLT004 AveragePooling2D()" in three.stdout
+    bad = cli(tmp_path, "check", "--keras-version", "4", "pool.py")
+    assert bad.returncode == 2 and "invalid choice: '4'" in bad.stderr
+
+
+def test_flake8_keras_version_option_and_config(tmp_path):
+    (tmp_path / "pool.py").write_text(POOL)
+    found, proc = flake8("--flatten-keras-version=3", "pool.py", cwd=tmp_path)
+    assert found == [("pool.py", 6, 5, "FLT004")], proc.stdout + proc.stderr
+    write(tmp_path / "setup.cfg", "[flake8]\nflatten-keras-version = 2\n")
+    assert flake8("pool.py", cwd=tmp_path)[0] == []
+    write(tmp_path / "setup.cfg", "[flake8]\nflatten-keras-version = 4\n")
+    found, proc = flake8("--flatten-keras-version=4", "pool.py", cwd=tmp_path)
+    assert "flake8-flatten: warning: flatten-keras-version must be 2, 3 or auto, not '4'; the FLT " \
+           "checks use the default options" in proc.stderr
+
+
+K3, K2, TF221, TF215 = "3.15.1", "2.21.0", "2.21.0", "2.15.1"
+
+
+@pytest.mark.parametrize("versions, legacy, version, warns", [
+    ({"keras": K3}, None, 3, False),
+    ({}, None, 3, False),  # nothing installed: the default, nothing to say
+    ({"keras": "2.15.0", "tensorflow": TF215}, None, 2, False),  # tf.keras bundles Keras 2
+    ({"tensorflow": TF215}, None, 2, False),
+    ({"keras": "2.3.1"}, None, 2, False),  # standalone Keras 2
+    ({"keras": K3, "tensorflow": TF221, "tf-keras": K2}, "1", 2, False),
+    ({"keras": K3, "tensorflow": TF221, "tf-keras": K2}, "true", 2, False),
+    ({"keras": K3, "tensorflow": TF221, "tf-keras": K2}, None, 3, True),  # both, none selected
+    ({"keras": K3, "tensorflow": TF221, "tf-keras": K2}, "0", 3, True),
+    ({"keras": K3, "tensorflow": TF221}, "1", 3, False),  # legacy asked, no tf-keras to give it
+    ({"keras": K3, "tensorflow": TF215}, None, 3, True),  # TF 2.15 with Keras 3 over it
+    ({"keras": "garbage"}, None, 3, True),  # a version we cannot read
+])
+def test_auto_reads_the_installed_versions(versions, legacy, version, warns):
+    environ = {} if legacy is None else {"TF_USE_LEGACY_KERAS": legacy}
+    detected = config.detect_keras(versions, environ)
+    assert (detected.version, detected.warning is not None) == (version, warns), detected
+    if warns:
+        assert "following Keras 3" in detected.warning and "\n" not in detected.warning
+
+
+def test_auto_never_imports_keras_or_tensorflow():
+    code = ("import sys; from flake8_flatten.config import detect_keras, installed_versions; "
+            "print(installed_versions()); detect_keras(); "
+            "assert not {'keras', 'tensorflow', 'tf_keras', 'jax'} & set(sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+def fake_distributions(root: Path, **versions: str) -> Path:
+    """A directory of ``NAME-VERSION.dist-info`` metadata only: put first on the path, its
+    versions are the ones importlib.metadata reads."""
+    for name, version in versions.items():
+        info = root / f"{name.replace('-', '_')}-{version}.dist-info"
+        info.mkdir(parents=True)
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    return root
+
+
+@pytest.mark.parametrize("legacy, finding, warning", [
+    (None, True, True),  # both installed, none selected: Keras 3, said once
+    ("1", False, False),  # TF_USE_LEGACY_KERAS=1 with tf-keras: Keras 2
+])
+def test_cli_auto_with_both_installed_falls_back_to_3_and_says_so_once(tmp_path, legacy, finding,
+                                                                       warning):
+    import os
+
+    site = fake_distributions(tmp_path / "site", **{"keras": "3.15.1", "tf-keras": "2.21.0",
+                                                    "tensorflow": "2.21.0"})
+    (tmp_path / "a.py").write_text(POOL)
+    (tmp_path / "b.py").write_text(POOL)
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    env["PYTHONPATH"] = os.pathsep.join([str(site), str(ROOT)])
+    if legacy:
+        env["TF_USE_LEGACY_KERAS"] = legacy
+    proc = subprocess.run([sys.executable, "-m", "flake8_flatten", "check", "a.py", "b.py"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120, env=env)
+    assert (proc.returncode == 1) == finding, proc.stdout + proc.stderr
+    assert proc.stdout.count("FLT004") == (2 if finding else 0)
+    if warning:
+        assert proc.stderr.count("flake8-flatten: warning:") == 1, proc.stderr
+        assert "both Keras 3 (keras 3.15.1) and Keras 2 (tf-keras 2.21.0) are installed" in proc.stderr
+    else:
+        assert proc.stderr == ""

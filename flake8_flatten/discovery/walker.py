@@ -22,6 +22,7 @@ from .arrays import Array
 from .functional import (FEED_METHODS, Flow, Graph, ModelRef, ObservedShape, Prediction, Tensor,
                          as_layer, is_model_class, merge_function)
 from .names import INPUT_KINDS, MODEL_MARKERS, SEQUENTIAL, keras_class
+from ..shapes.versions import declares
 from .scope import Scope, mutated_name
 
 #: Layers whose own ``input_dim`` parameter is not an input declaration
@@ -63,15 +64,28 @@ def input_shape_of(call: LayerCall):
             full = shape_of(batch_shape[1:], batch_shape[0])
             return full
         shape = call.args[0] if call.args else call.kwarg("shape", call.kwarg("input_shape"))
+        if call.kind == "InputLayer" and not call.args and call.kwarg("shape") is not None \
+                and not declares("input_layer_shape"):
+            return UNKNOWN  # Keras 2 refuses InputLayer(shape=...): nothing to claim
+        if call.kind == "Input" and isinstance(shape, int) and not isinstance(shape, bool) \
+                and declares("int_shape"):
+            shape = (shape,)  # Keras 2: Input(shape=1024)
         return shape_of(shape, call.kwarg("batch_size"))
     batch_shape = call.kwarg("batch_input_shape")
     if batch_shape is not None:
+        if not declares("batch_input_shape"):
+            return UNKNOWN  # Keras 3 refuses the keyword: nothing to claim
         if not isinstance(batch_shape, tuple) or not batch_shape:
             return UNKNOWN
         return shape_of(batch_shape[1:], batch_shape[0])
     dim = None if call.kind in OWN_INPUT_DIM else call.kwarg("input_dim")
     if dim is not None:
         return shape_of((dim,), call.kwarg("batch_size"))
+    length = call.kwarg("input_length")
+    if call.kind == "Embedding" and call.kwarg("input_shape") is None \
+            and declares("input_length" if length is not None else "embedding_first"):
+        length = tuple(length) if isinstance(length, (tuple, list)) else (length,)
+        return shape_of(length, call.kwarg("batch_size"))  # Keras 2: (batch, input_length)
     return shape_of(call.kwarg("input_shape"), call.kwarg("batch_size"))
 
 

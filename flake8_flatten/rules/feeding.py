@@ -1,4 +1,4 @@
-"""What Keras 3 does with data of a known shape: the model run on it, or why it refuses.
+"""What Keras does with data of a known shape: the model run on it, or why it refuses.
 
 Mirrors Keras, not a stricter rule (``models/functional.py`` and the layers'
 input specs): a rank that differs only by a trailing axis of size 1 is adapted;
@@ -8,7 +8,9 @@ convolutional model accepts other image sizes; what fails is a layer whose
 weights were built for another size (the feature axis of Dense, conv kernels,
 RNN cells, normalisation) or a layer that cannot take the new shape at all.
 A functional model called directly, fitted or evaluated also checks every fixed
-size of its declared input (measured with Keras 3.15: tests/diagnostics/README.md).
+size of its declared input (measured with Keras 3.15: tests/diagnostics/README.md);
+Keras 2 checks it in every call of every model (`DECLARED_SHAPE_CHECKS`, measured
+with tf-keras 2.21: tests/golden/diagnostics_keras2.json).
 """
 
 from __future__ import annotations
@@ -16,14 +18,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
+from ..config import active
 from ..model import ModelDescription, Shape, format_shape
 from ..shapes.engine import GraphRun, run_model, verified, weight_axis
 from .flt001 import label
 
 
-#: A functional model checks every fixed size of its declared input when called,
-#: fitted or evaluated (its input spec); ``predict`` and Sequential models do not.
-_CHECKS_DECLARED_SHAPE = frozenset({"__call__", "fit", "evaluate"})
+@dataclass(frozen=True)
+class DeclaredShapeCheck:
+    """Which calls check every fixed size of a model's declared input (its input spec)
+    before any layer runs: ``methods`` (None: every one) of ``kinds`` of model."""
+
+    methods: Optional[frozenset]
+    kinds: frozenset
+    what: str
+
+    def applies(self, method: str, kind: str) -> bool:
+        return kind in self.kinds and (self.methods is None or method in self.methods)
+
+
+#: Per Keras major version (measured: tests/golden/diagnostics*.json).  Keras 3: a
+#: functional model checks when called, fitted or evaluated; ``predict`` and Sequential
+#: models do not.  Keras 2: every call of both kinds checks (``Input 0 of layer
+#: "sequential" is incompatible with the layer: expected shape=(None, 20), found
+#: shape=(2, 25)``), so a fully convolutional model declared 32x32 refuses 64x64 photos.
+DECLARED_SHAPE_CHECKS = {
+    3: DeclaredShapeCheck(frozenset({"__call__", "fit", "evaluate"}), frozenset({"Functional"}),
+                          "functional models, when called, fitted or evaluated (not predict)"),
+    2: DeclaredShapeCheck(None, frozenset({"Functional", "Sequential"}),
+                          "every model, in every call (predict too)"),
+}
 
 
 @dataclass
@@ -60,7 +84,7 @@ def run_on_data(model: ModelDescription, data: Tuple[int, ...], layers: int,
     if adapted is None:
         return DataRun(None, None, f"the model expects input {format_shape(declared)} "
                                    f"of rank {len(declared)}")
-    if method in _CHECKS_DECLARED_SHAPE and model.kind == "Functional":
+    if DECLARED_SHAPE_CHECKS[active().keras].applies(method, model.kind):
         for axis, (want, got) in enumerate(zip(declared[1:], adapted[1:]), start=1):
             if want is not None and want != got:
                 seen = "" if adapted == data else f" (Keras reads it as {format_shape(adapted)})"

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 from typing import List, Optional
 
+from ..config import active
 from ..model import APPLIED, ModelDescription, format_shape
-from ..shapes.engine import GraphRun, run_model, verified
+from ..shapes.engine import GraphRun, infer_layer, layer_input, run_model, verified
+from ..shapes.spec import ShapeError
 from . import Finding
 from .flt001 import label
 
@@ -51,5 +53,23 @@ def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Findi
         call = result.call
         findings.append(Finding(call.line, call.col, CODE,
                                 f"{label(call)} cannot be built{given}: {result.error}; "
-                                f"Keras raises here"))
+                                f"{which_keras(call, result.input_shapes)} raises here"))
     return findings
+
+
+def which_keras(call, shapes) -> str:
+    """"Keras", or "Keras N" when only the active Keras refuses the layer on this input
+    (a `Difference` of its rule: the other major version builds it)."""
+    version = active().keras
+    given = layer_input(call, shapes)
+    try:
+        infer_layer(call, given)
+    except ShapeError:
+        try:
+            infer_layer(call, given, 5 - version)  # the other one: 2 <-> 3
+        except ShapeError:
+            return "Keras"
+        return f"Keras {version}"
+    except (ArithmeticError, TypeError, ValueError):
+        pass
+    return "Keras"  # not the layer's own rule (a shared layer's built size): both refuse

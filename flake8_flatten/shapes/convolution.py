@@ -18,6 +18,9 @@ from ..model import UNKNOWN
 from .spec import (
     FEATURE_MAP,
     REDUCER,
+    Difference,
+    lenient,
+    unknown_when,
     LayerSpec,
     Params,
     ShapeError,
@@ -227,9 +230,26 @@ def input_channels(params: Params, shape: tuple) -> int:
 
 
 def conv_spec(rank: int, positional: Tuple[str, ...], channels: Callable, weights: Callable, *,
-              transposed=False, causal=False, strided_dilation_ok=False) -> LayerSpec:
+              transposed=False, causal=False, strided_dilation_ok=False,
+              versions: Tuple[Difference, ...] = ()) -> LayerSpec:
     """One convolution layer: its window, its output channels, its weights, Keras's
     argument checks."""
+
+    rule = conv_rule(rank, channels, transposed, causal, strided_dilation_ok)
+
+    def count(params: Params, shape: tuple) -> int:
+        return weights(params, input_channels(params, shape), kernel_volume(params, rank))
+
+    defaults = {"strides": 1, "padding": "valid", "dilation_rate": 1}
+    if "depth_multiplier" in positional:
+        defaults["depth_multiplier"] = 1
+    return LayerSpec(positional, rule, FEATURE_MAP, defaults, exact_rank=rank + 2, weights=count,
+                     versions=versions)
+
+
+def conv_rule(rank: int, channels: Callable, transposed=False, causal=False,
+              strided_dilation_ok=False):
+    """A convolution's shape rule and Keras's checks of its window arguments."""
 
     def rule(params: Params, shape: tuple):
         kernel = ints(params["kernel_size"], rank, "kernel_size")
@@ -250,13 +270,7 @@ def conv_spec(rank: int, positional: Tuple[str, ...], channels: Callable, weight
 
         return map_spatial(params, shape, along, lambda c: channels(params, c))
 
-    def count(params: Params, shape: tuple) -> int:
-        return weights(params, input_channels(params, shape), kernel_volume(params, rank))
-
-    defaults = {"strides": 1, "padding": "valid", "dilation_rate": 1}
-    if "depth_multiplier" in positional:
-        defaults["depth_multiplier"] = 1
-    return LayerSpec(positional, rule, FEATURE_MAP, defaults, exact_rank=rank + 2, weights=count)
+    return rule
 
 
 def _output_padding(params: Params, rank: int, strides: Tuple[Size, ...]) -> Tuple[Any, ...]:
@@ -286,22 +300,56 @@ SEPARABLE = ("SeparableConv1D", "SeparableConv2D")
 DEPTHWISE = ("DepthwiseConv1D", "DepthwiseConv2D")
 
 
+def _leading_axes(rank: int):
+    """Keras 2's Conv1D/2D/3D take extra leading axes (channels_last), folded into the
+    batch: the rule runs on ``(batch,) + last rank+1 axes`` and the extra axes are kept."""
+
+    def wrap(rule):
+        def apply(params: Params, shape: tuple):
+            extra = len(shape) - (rank + 2)
+            if extra <= 0:
+                return rule(params, shape)
+            if channels_first(params) is not False:
+                raise Unknowable("extra axes with channels_first")
+            out = rule(params, shape[:1] + shape[1 + extra:])
+            return None if out is None else shape[:1 + extra] + tuple(out[1:])
+
+        return apply
+
+    return wrap
+
+
 def _convolutions():
     specs = {}
     for rank, name in enumerate(CONV, 1):
         specs[name] = conv_spec(rank, _WINDOW + ("data_format", "dilation_rate", "groups") + _CONV_TAIL,
-                                _filters, _conv_weights, causal=rank == 1)
+                                _filters, _conv_weights, causal=rank == 1, versions=(
+                                    Difference(2, "extra leading axes are folded into the batch",
+                                               {"exact_rank": None, "min_rank": rank + 2,
+                                                "wrap": (_leading_axes(rank),)}),))
     for rank, name in enumerate(CONV_TRANSPOSE, 1):
         middle = ("data_format", "output_padding") if rank == 3 else ("output_padding", "data_format")
         specs[name] = conv_spec(rank, _WINDOW + middle + ("dilation_rate",) + _CONV_TAIL, _filters,
-                                _conv_weights, transposed=True)
+                                _conv_weights, transposed=True, versions=(
+                                    Difference(2, "positional order: ..., padding, output_padding, "
+                                                  "data_format (Conv3DTranspose too)",
+                                               {"positional": _WINDOW + ("output_padding", "data_format",
+                                                                         "dilation_rate") + _CONV_TAIL,
+                                                "wrap": (unknown_when(
+                                                    lambda p, s: channels_first(p) is None),)}),))
     for rank, name in enumerate(SEPARABLE, 1):
         specs[name] = conv_spec(rank, _WINDOW + ("data_format", "dilation_rate", "depth_multiplier")
-                                + _SEPARABLE_TAIL, _separable, _separable_weights, strided_dilation_ok=True)
+                                + _SEPARABLE_TAIL, _separable, _separable_weights, strided_dilation_ok=True,
+                                versions=(Difference(
+                                    2, "strides > 1 with dilation_rate > 1 is refused"
+                                       + ("; padding='causal' is allowed" if rank == 1 else ""),
+                                    {"rule": conv_rule(rank, _separable, causal=rank == 1)}),))
     for rank, name in enumerate(DEPTHWISE, 1):
         specs[name] = conv_spec(rank, ("kernel_size", "strides", "padding", "depth_multiplier", "data_format",
                                        "dilation_rate") + _DEPTHWISE_TAIL, _depthwise, _depthwise_weights,
-                                strided_dilation_ok=True)
+                                strided_dilation_ok=True, versions=(Difference(
+                                    2, "strides > 1 with dilation_rate > 1 is refused",
+                                    {"rule": conv_rule(rank, _depthwise)}),))
     return specs
 
 
@@ -314,20 +362,29 @@ def pool_spec(rank: int, default_size: Optional[int]) -> LayerSpec:
     Pooling compares ``padding`` case-sensitively and lets the channel axis be unknown.
     """
 
-    def rule(params: Params, shape: tuple):
-        if "pool_size" not in params:
-            raise ShapeError("missing required argument pool_size")
-        size = ints(params["pool_size"], rank, "pool_size")
-        raw_strides = params.get("strides")
-        strides = size if raw_strides is None else ints(raw_strides, rank, "strides")
-        padding = padding_mode(params, ("valid", "same"), case_sensitive=True)
-        return map_spatial(params, shape, lambda i, n: window_length(n, size[i], strides[i], 1, padding))
+    def pool_rule(case_sensitive: bool):
+        def rule(params: Params, shape: tuple):
+            if "pool_size" not in params:
+                raise ShapeError("missing required argument pool_size")
+            size = ints(params["pool_size"], rank, "pool_size")
+            raw_strides = params.get("strides")
+            strides = size if raw_strides is None else ints(raw_strides, rank, "strides")
+            padding = padding_mode(params, ("valid", "same"), case_sensitive=case_sensitive)
+            return map_spatial(params, shape, lambda i, n: window_length(n, size[i], strides[i], 1, padding))
+
+        return rule
 
     defaults = {"padding": "valid"}
+    keras2 = {"rule": pool_rule(case_sensitive=False)}
+    what = "padding is read case-insensitively ('SAME')"
     if default_size is not None:
         defaults["pool_size"] = default_size
-    return LayerSpec(("pool_size", "strides", "padding", "data_format", "name"), rule, FEATURE_MAP, defaults,
-                     exact_rank=rank + 2, weights=no_weights)
+    else:  # AveragePooling: pool_size is required in Keras 3, 2 by default in Keras 2
+        keras2["defaults"] = {"pool_size": 2}
+        what = "pool_size defaults to 2; " + what
+    return LayerSpec(("pool_size", "strides", "padding", "data_format", "name"), pool_rule(True),
+                     FEATURE_MAP, defaults, exact_rank=rank + 2, weights=no_weights,
+                     versions=(Difference(2, what, keras2),))
 
 
 def global_pool_spec(rank: int) -> LayerSpec:
@@ -384,7 +441,28 @@ def edge_spec(rank: int, name: str, default, crop: bool) -> LayerSpec:
         return map_spatial(params, shape, along)
 
     positional = (name,) if crop and rank == 1 else (name, "data_format")
-    return LayerSpec(positional, rule, FEATURE_MAP, {name: default}, exact_rank=rank + 2, weights=no_weights)
+    if crop:  # Keras 2 checks no cropping: what it leaves (even nothing) is not modelled
+        keras2 = Difference(2, "cropping is not checked (negative, or leaving nothing, builds)",
+                            {"wrap": (lenient,)})
+    else:
+        keras2 = Difference(2, "a negative padding is refused" + (
+            "; data_format is keyword-only" if rank == 1 else ""),
+            {"wrap": (_no_negative_padding(rank),), **({"positional": (name,)} if rank == 1 else {})})
+    return LayerSpec(positional, rule, FEATURE_MAP, {name: default}, exact_rank=rank + 2, weights=no_weights,
+                     versions=(keras2,))
+
+
+def _no_negative_padding(rank: int):
+    def wrap(rule):
+        def apply(params: Params, shape: tuple):
+            edges = pairs(params["padding"], rank, "padding", None)
+            if any(e is not None and e < 0 for pair in edges for e in pair):
+                raise ShapeError(f"padding {params['padding']!r} is negative")
+            return rule(params, shape)
+
+        return apply
+
+    return wrap
 
 
 def upsampling_spec(rank: int) -> LayerSpec:
@@ -402,7 +480,25 @@ def upsampling_spec(rank: int) -> LayerSpec:
         return map_spatial(params, shape, along)
 
     positional = {1: ("size",), 2: ("size", "data_format", "interpolation"), 3: ("size", "data_format")}[rank]
-    return LayerSpec(positional, rule, FEATURE_MAP, {"size": 2}, exact_rank=rank + 2, weights=no_weights)
+    versions = () if rank != 2 else (Difference(
+        2, "a size unknown on one spatial axis leaves both unknown (image resizing)",
+        {"wrap": (_both_spatial_unknown,)}),)
+    return LayerSpec(positional, rule, FEATURE_MAP, {"size": 2}, exact_rank=rank + 2, weights=no_weights,
+                     versions=versions)
+
+
+def _both_spatial_unknown(rule):
+    def apply(params: Params, shape: tuple):
+        out = rule(params, shape)
+        first = channels_first(params)
+        if out is None or first is None:
+            return None if first is None else out
+        spatial = range(2, len(out)) if first else range(1, len(out) - 1)
+        if any(shape[i] is None for i in spatial):
+            return tuple(None if i in spatial else d for i, d in enumerate(out))
+        return out
+
+    return apply
 
 
 # --- the table ------------------------------------------------------------------------

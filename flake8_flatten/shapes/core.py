@@ -6,6 +6,8 @@ from ..model import UNKNOWN
 from .spec import (
     DENSE,
     TRANSPARENT,
+    Difference,
+    unknown_when,
     LayerSpec,
     Params,
     ShapeError,
@@ -106,8 +108,9 @@ def _identity_specs(names, positional=(), min_rank=1, weights=no_weights, **defa
 
 def _spatial_dropout(rank: int) -> LayerSpec:
     keywords = {"rate", "seed", "name", "dtype"} | ({"data_format"} if rank > 3 else set())
+    keras2 = Difference(2, "takes every base-layer keyword (input_shape=...)", {"keywords": None})
     return LayerSpec(("rate",), identity, TRANSPARENT, exact_rank=rank, weights=no_weights,
-                     keywords=frozenset(keywords))
+                     keywords=frozenset(keywords), versions=(keras2,))
 
 
 SPECS = {
@@ -115,7 +118,10 @@ SPECS = {
                        weights=dense_weights),
     **_identity_specs(("Activation",), ("activation",)),
     **_identity_specs(("ReLU",), ("max_value", "negative_slope", "threshold")),
-    **_identity_specs(("LeakyReLU",), ("negative_slope",)),
+    "LeakyReLU": LayerSpec(("negative_slope",), identity, TRANSPARENT, weights=no_weights,
+                           versions=(Difference(2, "the slope is alpha=; negative_slope= is refused",
+                                                {"positional": ("alpha",),
+                                                 "rejects": frozenset({"negative_slope"})}),)),
     **_identity_specs(("ELU",), ("alpha",)),
     **_identity_specs(("Softmax",), ("axis",)),
     **_identity_specs(("PReLU",), ("alpha_initializer",), min_rank=2, weights=prelu_weights),
@@ -314,4 +320,9 @@ def einsum_dense_weights(params: Params, shape: tuple) -> int:
 SPECS["EinsumDense"] = LayerSpec(
     ("equation", "output_shape", "activation", "bias_axes"), einsum_dense, TRANSPARENT,
     weights=einsum_dense_weights,
+    versions=(Difference(2, "a None in output_shape takes the input's size (not modelled: unknown)",
+                         {"wrap": (unknown_when(
+                             lambda params, shape: not isinstance(params["output_shape"], int)
+                             and (not isinstance(params["output_shape"], (tuple, list))
+                                  or None in params["output_shape"])),)}),),
 )

@@ -5,27 +5,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from ..config import DENSE, active
+from ..config import DENSE, active, using
 from ..model import LayerCall, Shape
 from .spec import LayerSpec, ShapeError, Unknowable
 
-_REGISTRY: Dict[str, LayerSpec] = {}
+_REGISTRY: Dict[int, Dict[str, LayerSpec]] = {}
 
 #: A tensor reference in a graph: inputs are 0..k-1, layer ``j``'s output is k+j,
 #: and UNKNOWN_TENSOR is a tensor discovery could not follow.
 UNKNOWN_TENSOR = -1
 
 
-def registry() -> Dict[str, LayerSpec]:
-    """All layer specs, keyed by Keras class name (built on first use)."""
-    if not _REGISTRY:
+def registry(version: Optional[int] = None) -> Dict[str, LayerSpec]:
+    """All layer specs, keyed by Keras class name (built on first use), as the given
+    Keras major version (default: the active options' one) builds them: each spec's
+    declared `Difference`s applied."""
+    version = active().keras if version is None else version
+    if version not in _REGISTRY:
         from . import (attention, convolution, core, merging, models, preprocessing, recurrent,
                        reshaping)
 
+        specs: Dict[str, LayerSpec] = {}
         for family in (core, convolution, recurrent, reshaping, preprocessing, merging, attention,
                        models):
-            _REGISTRY.update(family.SPECS)
-    return _REGISTRY
+            specs.update(family.SPECS)
+        _REGISTRY[version] = {kind: spec.in_keras(version) for kind, spec in specs.items()}
+    return _REGISTRY[version]
 
 
 def keras_kind(kind: str) -> str:
@@ -34,8 +39,8 @@ def keras_kind(kind: str) -> str:
     return DENSE if kind in active().dense_kinds else kind
 
 
-def spec_for(call: LayerCall) -> Optional[LayerSpec]:
-    return registry().get(keras_kind(call.kind)) if call.is_keras else None
+def spec_for(call: LayerCall, version: Optional[int] = None) -> Optional[LayerSpec]:
+    return registry(version).get(keras_kind(call.kind)) if call.is_keras else None
 
 
 @dataclass
@@ -48,9 +53,15 @@ class LayerResult:
     input_shapes: Tuple[Shape, ...] = ()  # every input, for merges
 
 
-def infer_layer(call: LayerCall, shape) -> Shape:
+def infer_layer(call: LayerCall, shape, version: Optional[int] = None) -> Shape:
     """Output shape of one layer (a merge takes a tuple of shapes); None when unknown.
-    Raises ShapeError where Keras would refuse to build the layer."""
+    Raises ShapeError where Keras (the active one, or Keras ``version``) would refuse
+    to build the layer."""
+    if version is not None and version != active().keras:  # that Keras's rules throughout
+        from dataclasses import replace
+
+        with using(replace(active(), keras_version=str(version))):
+            return infer_layer(call, shape)
     spec = spec_for(call)
     if spec is None or shape is None:
         return None

@@ -10,7 +10,21 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
-from .spec import MERGE, LayerSpec, Params, ShapeError, Unknowable, as_int, no_weights
+from .spec import (MERGE, Difference, LayerSpec, Params, ShapeError, Unknowable, as_int, no_weights,
+                   unknown_when)
+
+
+def _known_meets_unknown(params: Params, shapes: Tuple[tuple, ...]) -> bool:
+    """Inputs of one rank with a size known in one and unknown in another (batch aside)."""
+    if len({len(s) for s in shapes}) != 1:
+        return False
+    return any(len({d is None for d in column}) > 1 for column in list(zip(*shapes))[1:])
+
+
+#: Keras 2 takes the known size where a merge meets an unknown one; Keras 3 keeps None.
+_KERAS2_SIZES = Difference(2, "a size known in one input and unknown in another is the known "
+                              "one (not modelled: unknown)",
+                           {"wrap": (unknown_when(_known_meets_unknown),)})
 
 
 def _broadcast(first: Optional[tuple], second: Optional[tuple]) -> Optional[tuple]:
@@ -119,14 +133,15 @@ def dot(params: Params, shapes: Tuple[tuple, ...]):
 
 
 def _merge(rule, **defaults) -> LayerSpec:
-    return LayerSpec((), rule, MERGE, dict(defaults), merge=True, weights=no_weights)
+    return LayerSpec((), rule, MERGE, dict(defaults), merge=True, weights=no_weights,
+                     versions=(_KERAS2_SIZES,))
 
 
 SPECS = {
     **{name: _merge(elementwise) for name in ("Add", "Multiply", "Average", "Maximum", "Minimum")},
     "Subtract": _merge(subtract),
     "Concatenate": LayerSpec(("axis",), concatenate, MERGE, {"axis": -1}, merge=True,
-                             weights=no_weights),
+                             weights=no_weights, versions=(_KERAS2_SIZES,)),
     "Dot": LayerSpec(("axes", "normalize"), dot, MERGE, {"axes": -1}, merge=True, weights=no_weights),
 }
 

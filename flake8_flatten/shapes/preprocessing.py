@@ -8,7 +8,8 @@ them has weights (the random ones' seed state is not counted by Keras either).
 
 from __future__ import annotations
 
-from .spec import TRANSPARENT, LayerSpec, Params, as_int, channels_first, identity, no_weights
+from .spec import (TRANSPARENT, Difference, LayerSpec, Params, as_int, channels_first, identity,
+                   no_weights)
 
 AUGMENTATIONS = (
     "RandomFlip", "RandomRotation", "RandomZoom", "RandomContrast", "RandomTranslation",
@@ -25,7 +26,14 @@ def resized(params: Params, shape: tuple):
 
 
 def _resizing_spec(*positional: str) -> LayerSpec:
-    return LayerSpec(("height", "width") + positional, resized, TRANSPARENT, weights=no_weights)
+    return LayerSpec(("height", "width") + positional, resized, TRANSPARENT, weights=no_weights,
+                     versions=(_KERAS2_NO_DATA_FORMAT,))
+
+
+#: Keras 2's resizing and cropping layers are channels_last only.
+_KERAS2_NO_DATA_FORMAT = Difference(2, "no data_format argument (refused: channels_last only)",
+                                    {"rejects": frozenset({"data_format"}),
+                                     "positional": ("height", "width")})
 
 
 def _augmentation(*positional: str) -> LayerSpec:

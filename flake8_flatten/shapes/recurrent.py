@@ -30,6 +30,7 @@ from ..model import UNKNOWN, LayerCall
 from .convolution import input_channels, kernel_volume
 from .spec import (
     SEQUENCE,
+    Difference,
     LayerSpec,
     Params,
     ShapeError,
@@ -41,6 +42,8 @@ from .spec import (
     channels_first,
     known,
     unmodelled,
+    lenient,
+    unknown_when,
 )
 
 
@@ -322,23 +325,37 @@ def time_distributed_weights(params: Params, shape: tuple) -> int:
     return _wrapped_weights(params, shape[:1] + shape[2:])
 
 
+#: Keras 2 refuses an RNN over zero time steps (Keras 3 runs it).
+_KERAS2_NO_STEPS = Difference(2, "zero time steps are refused (not modelled: unknown)",
+                              {"wrap": (unknown_when(lambda params, shape: shape[1] == 0),)})
+#: Keras 2 builds ConvLSTM on unknown spatial sizes, refuses filters=0.
+_KERAS2_CONV_LSTM = Difference(
+    2, "unknown spatial sizes build; filters=0 is refused (not modelled: unknown)",
+    {"wrap": (lenient, unknown_when(lambda params, shape: params["filters"] == 0))})
+
 SPECS = {
     "Embedding": LayerSpec(
         ("input_dim", "output_dim", "embeddings_initializer", "embeddings_regularizer",
          "embeddings_constraint", "mask_zero", "weights", "lora_rank", "lora_alpha"),
         embedding, SEQUENCE, min_rank=1, weights=embedding_weights,
     ),
-    **{kind: LayerSpec(positional, rnn(kind), SEQUENCE, exact_rank=3, weights=rnn_weights(kind))
+    **{kind: LayerSpec(positional, rnn(kind), SEQUENCE, exact_rank=3, weights=rnn_weights(kind),
+                       versions=(_KERAS2_NO_STEPS,))
        for kind, positional in (("SimpleRNN", _SIMPLE_RNN), ("LSTM", _LSTM), ("GRU", _GRU))},
     **{
         f"ConvLSTM{r}D": LayerSpec(_CONV_LSTM, conv_lstm(r), SEQUENCE, exact_rank=r + 3,
-                                   weights=conv_lstm_weights(r))
+                                   weights=conv_lstm_weights(r), versions=(_KERAS2_CONV_LSTM,))
         for r in (1, 2, 3)
     },
     "Bidirectional": LayerSpec(
         ("layer", "merge_mode", "weights", "backward_layer"), bidirectional, SEQUENCE,
         weights=bidirectional_weights,
+        versions=(Difference(2, "a forward layer with go_backwards=True builds (its checks are "
+                                "not modelled)", {"wrap": (lenient,)}),),
     ),
     "TimeDistributed": LayerSpec(("layer",), time_distributed, SEQUENCE, min_rank=3,
-                                 weights=time_distributed_weights),
+                                 weights=time_distributed_weights,
+                                 versions=(Difference(2, "the wrapped layer's argument checks are "
+                                                         "looser (Dense(0) builds): not modelled",
+                                                      {"wrap": (lenient,)}),)),
 }

@@ -15,6 +15,9 @@ import math
 
 from ..model import UNKNOWN
 from .spec import (
+    Difference,
+    lenient,
+    unknown_when,
     REDUCER,
     RESHAPE,
     SEQUENCE,
@@ -119,7 +122,15 @@ def repeat_vector(params: Params, shape: tuple):
 
 SPECS = {
     "Flatten": LayerSpec(("data_format",), flatten, REDUCER, min_rank=1, weights=no_weights),
-    "Reshape": LayerSpec(("target_shape",), reshape, RESHAPE, weights=no_weights),
+    "Reshape": LayerSpec(("target_shape",), reshape, RESHAPE, weights=no_weights, versions=(Difference(
+        2, "None in target_shape is refused; negative sizes other than -1 are not checked "
+           "(neither modelled: unknown)",
+        {"wrap": (lenient, unknown_when(
+            lambda params, shape: isinstance(params["target_shape"], (tuple, list))
+            and any(not isinstance(d, int) or isinstance(d, bool)
+                    for d in params["target_shape"])))}),)),
     "Permute": LayerSpec(("dims",), permute, TRANSPARENT, weights=no_weights),
-    "RepeatVector": LayerSpec(("n",), repeat_vector, SEQUENCE, exact_rank=2, weights=no_weights),
+    "RepeatVector": LayerSpec(("n",), repeat_vector, SEQUENCE, exact_rank=2, weights=no_weights,
+                              versions=(Difference(2, "n=0 builds (not modelled: unknown)",
+                                                   {"wrap": (lenient,)}),)),
 }

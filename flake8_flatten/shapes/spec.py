@@ -12,8 +12,8 @@ has an unknown count, never a guessed zero.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, FrozenSet, Optional, Tuple
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Dict, FrozenSet, Mapping, Optional, Tuple
 
 from ..model import UNKNOWN, LayerCall, Shape
 
@@ -49,6 +49,49 @@ class Params(dict):
 Rule = Callable[[Params, Tuple], Shape]
 WeightRule = Callable[[Params, Tuple], int]
 
+#: The Keras a spec describes unless a `Difference` says otherwise.
+KERAS3 = 3
+
+
+@dataclass(frozen=True)
+class Difference:
+    """How a layer family behaves in another Keras than the spec's own (Keras 3),
+    declared once next to the family's rule: ``changes`` are the `LayerSpec` fields
+    that differ there (``defaults`` are merged into the spec's own), ``what`` says it
+    in a line (docs/keras2.md lists them all).  Checked against both Kerases' goldens."""
+
+    keras: int
+    what: str
+    changes: Mapping[str, Any]
+
+
+def lenient(rule: "Rule") -> "Rule":
+    """The rule where that Keras builds what the spec's Keras refuses (or we do not know
+    what it builds): its refusals become unknown shapes, never a claim."""
+
+    def apply(params: Params, shape: Tuple) -> Shape:
+        try:
+            return rule(params, shape)
+        except ShapeError as exc:
+            raise Unknowable(str(exc)) from None
+
+    return apply
+
+
+def unknown_when(test: Callable[[Params, Tuple], bool]) -> Callable[["Rule"], "Rule"]:
+    """A wrapper making the output unknown where ``test(params, shape)`` holds (where
+    that Keras's shape is not the one the rule computes, or its refusal is not modelled)."""
+
+    def wrap(rule: "Rule") -> "Rule":
+        def apply(params: Params, shape: Tuple) -> Shape:
+            if test(params, shape):
+                raise Unknowable("not modelled in this Keras")
+            return rule(params, shape)
+
+        return apply
+
+    return wrap
+
 
 @dataclass(frozen=True)
 class LayerSpec:
@@ -63,6 +106,23 @@ class LayerSpec:
     #: For the few Keras constructors without ``**kwargs`` (SpatialDropout*): every keyword
     #: they take.  Anything else (``input_shape=``) is a TypeError in Keras, and here.
     keywords: Optional[FrozenSet[str]] = None
+    #: Keywords the constructor refuses (Keras 2's ``Keyword argument not understood``).
+    rejects: FrozenSet[str] = frozenset()
+    #: Where Keras 2 behaves otherwise (`Difference`); the spec itself is Keras 3.
+    versions: Tuple[Difference, ...] = ()
+
+    def in_keras(self, version: int) -> "LayerSpec":
+        """This family as the given Keras major version builds it."""
+        spec = self
+        for difference in self.versions:
+            if difference.keras == version:
+                changes = dict(difference.changes)
+                for wrap in changes.pop("wrap", ()):  # wrappers of the spec's own rule
+                    changes["rule"] = wrap(changes.get("rule", spec.rule))
+                if "defaults" in changes:
+                    changes["defaults"] = {**spec.defaults, **changes["defaults"]}
+                spec = replace(spec, **changes)
+        return replace(spec, versions=()) if spec is not self else self
 
     def bind(self, call: LayerCall) -> Params:
         params = Params(self.defaults)
@@ -71,7 +131,7 @@ class LayerSpec:
         if len(call.args) > len(self.positional):
             raise TypeError("more positional arguments than the layer takes")
         for name, value in call.kwargs:
-            if self.keywords is not None and name not in self.keywords:
+            if self.keywords is not None and name not in self.keywords or name in self.rejects:
                 raise TypeError(f"unexpected keyword argument {name!r}")
             params[name] = value
         return params
