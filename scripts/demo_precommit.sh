@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
-[ -x .venv/bin/python ] || EXTRAS="" bash scripts/setup.sh
+[ -x .venv/bin/python ] || bash scripts/demo.sh >/dev/null  # .venv with the runtime deps only
 .venv/bin/python -m pip install --quiet --disable-pip-version-check "pre-commit>=3"
 WORK=$(mktemp -d)
 export PRE_COMMIT_HOME="$WORK/cache" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
