@@ -63,6 +63,11 @@ _ARITHMETIC = {
 }
 
 
+def _plain(value) -> bool:
+    """A value `_binary` computes with (numbers, tuples, arrays, unknowns)."""
+    return value is UNKNOWN or value is None or isinstance(value, (int, float, str, tuple, arrays.Array))
+
+
 def _binary(op: ast.operator, left, right):
     if left is UNKNOWN or right is UNKNOWN:
         return UNKNOWN
@@ -207,7 +212,13 @@ class Evaluator:
             return value if isinstance(node.op, ast.UAdd) else UNKNOWN
         if kind is ast.BinOp:
             left = self._eval(node.left, scope, position)
-            return _bounded(_binary(node.op, left, self._eval(node.right, scope, position)))
+            right = self._eval(node.right, scope, position)
+            hook = getattr(scope, "arithmetic", None)  # tensors, in a FlowScope
+            if hook is not None and not (_plain(left) and _plain(right)):
+                if self._exact:
+                    position = (node.lineno, node.col_offset)
+                return hook(type(node.op).__name__, left, right, position)
+            return _bounded(_binary(node.op, left, right))
         if kind is ast.Compare:
             return self._compare(node, scope, position)
         if kind is ast.BoolOp:

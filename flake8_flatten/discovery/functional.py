@@ -15,7 +15,9 @@ from typing import Dict, List, Optional, Tuple
 from ..model import APPLIED, DECLARED, FED, UNKNOWN, Feed, LayerCall, ModelDescription
 from ..shapes.engine import UNKNOWN_TENSOR
 from .names import INPUT_KINDS
+from . import ops
 from .scope import Scope
+from .subclassed import BoundMethod, Instance
 
 
 @dataclass(eq=False)
@@ -63,6 +65,11 @@ class Graph:
         if isinstance(value, dict):
             return {key: self.tensor(v) for key, v in value.items()}
         return UNKNOWN
+
+    @staticmethod
+    def holds(value) -> bool:
+        """Is ``value`` a tensor of a graph (what operations take)?"""
+        return isinstance(value, Tensor)
 
     @staticmethod
     def fresh(value):
@@ -268,6 +275,13 @@ class Flow(FlowScope):
             return UNKNOWN if shape is None else tuple(UNKNOWN if d is None else d for d in shape)
         if isinstance(base, ModelRef):
             return (base, attr)  # a bound method, for the call that follows
+        if isinstance(base, Instance):
+            if attr in base.attrs:
+                return base.attrs[attr]
+            method = base.cls.methods.get(attr)
+            if method is not None and attr not in ("call", "build", "__call__"):
+                return BoundMethod(base, method)
+            return (base, attr)
         return UNKNOWN
 
     def call(self, node, callee: Optional[str], qualname: Optional[str], arguments, position,
@@ -292,15 +306,31 @@ class Flow(FlowScope):
             found = self.function(callee)
             if found is not None:
                 return self.walker.inline(found[0], found[1], args, kwargs)
+            cls = self.walker.keras_class(callee, qualname)
+            if cls is not None:
+                return self.walker.instantiate(cls, args, kwargs, position)
+        if qualname is not None:
+            result = ops.operation(qualname, args, kwargs, self.graph, position)
+            if result is not None:
+                return result
         if type(node.func) is not ast.Attribute:
             target = evaluator.callee(node, self, position)
         if isinstance(target, tuple) and len(target) == 2 and isinstance(target[1], str):
             base, method = target
             if isinstance(base, ModelRef) and method in FEED_METHODS:
                 return self.feed(base, method, args, kwargs, position)
+            if isinstance(base, Instance):
+                return self.walker.instance_method(base, method, args, kwargs, position)
             return UNKNOWN
+        if isinstance(target, BoundMethod):
+            return self.walker.follow_method(target.instance, target.function, args, kwargs,
+                                             self.graph)
+        if isinstance(target, Instance):
+            return self.walker.instance_method(target, "__call__", args, kwargs, position)
         if isinstance(target, LayerCall):
             created_here = type(node.func) is type(node)  # ``Dense(4)(x)``: a new layer
+            if not created_here and self.walker.in_class:  # ``self.dense(x)`` in ``call``:
+                position = (target.line, target.col)  # where the user adds the Flatten
             return self.graph.apply(target, args, position, None if created_here else target)
         if isinstance(target, ModelRef):
             if args and isinstance(args[0], arrays.Array):
@@ -309,6 +339,10 @@ class Flow(FlowScope):
                 self.built_by_tensor(target.model, args[0])
             return self.graph.apply(as_layer(target, position), args, position)
         return UNKNOWN
+
+    def arithmetic(self, operator: str, left, right, position):
+        """``x * 2``, ``x + shortcut`` on tensors (see `ops.arithmetic`)."""
+        return ops.arithmetic(operator, left, right, self.graph, position)
 
     def built_by_tensor(self, model: ModelDescription, tensor: Tensor) -> None:
         """A Sequential without an input, applied to a tensor of known shape, is built

@@ -15,7 +15,8 @@ import ast
 from typing import Dict, List, Optional
 
 from ..config import active
-from ..model import DECLARED, UNKNOWN, Claim, LayerCall, ModelDescription
+from ..model import APPLIED, DECLARED, FED, UNKNOWN, Claim, LayerCall, ModelDescription
+from ..shapes.engine import infer_chain
 from .evaluate import Evaluator, dotted_name
 from . import arrays
 from .arrays import Array
@@ -24,6 +25,7 @@ from .functional import (FEED_METHODS, Flow, Graph, ModelRef, ObservedShape, Pre
 from .names import INPUT_KINDS, MODEL_MARKERS, SEQUENTIAL, keras_class
 from ..shapes.versions import declares
 from .scope import Scope, mutated_name
+from .subclassed import MODEL, Instance, KerasClass, keras_classes, snake_case
 
 #: Layers whose own ``input_dim`` parameter is not an input declaration
 #: (``Embedding(input_dim=10000, ...)`` is the vocabulary size).
@@ -122,6 +124,15 @@ class ModelBuilder:
                 self._declare(declared, fixed_axes_of(layer))
         model.layers.append(layer)
 
+    def output_shape(self):
+        """The static shape the layers so far output (None if unknown)."""
+        model = self.model
+        if model.input_shape is None:
+            return None
+        if not model.layers:
+            return model.input_shape
+        return infer_chain(model.input_shape, list(model.layers))[-1].output_shape
+
     def build(self, shape, fixed: frozenset = frozenset()) -> None:
         if not self.input_declared and isinstance(shape, tuple):
             self._declare(tuple(d if isinstance(d, int) and not isinstance(d, bool) else None
@@ -149,7 +160,7 @@ def _followed(value) -> bool:
     model merely configured or summarised: see `_MODEL_USES`)."""
     if isinstance(value, tuple):
         return any(_followed(v) for v in value)
-    return isinstance(value, (Tensor, LayerCall, Array, Prediction))
+    return isinstance(value, (Tensor, LayerCall, Array, Prediction, Instance))
 
 
 #: What makes a mention of a model matter: it runs on data or states its shape.
@@ -222,6 +233,7 @@ class ScopeWalker:
         self.depth = depth
         self.returned = UNKNOWN  # a followed helper's return value
         self.done = False  # a followed helper has returned
+        self.in_class = False  # following a method of a subclassed model or custom layer
 
     # -- statements ---------------------------------------------------------------
 
@@ -281,6 +293,8 @@ class ScopeWalker:
         self.other(stmt)
 
     def assignment(self, targets, value: ast.expr, conditional: bool) -> bool:
+        if any(self.instance_attribute(t) for t in targets):
+            return False  # ``self.body = Sequential([...])``: a layer of the instance
         keys = [dotted_name(t) for t in targets]
         for key in keys:
             if key in self.models:  # the name now holds something else
@@ -338,7 +352,7 @@ class ScopeWalker:
                 return True  # model(x)
             qualname = self.scope.qualified_name(key)
             if qualname is not None:
-                if _matters(qualname):
+                if _matters(qualname) or qualname in self.analysis.classes:
                     return True
             elif "." not in key:
                 found = self.scope.function(key)
@@ -397,6 +411,8 @@ class ScopeWalker:
             value = self.scope.graph.fresh(value)  # each ``x = Input(...)`` run is a new tensor
             if isinstance(value, ModelRef) and value.model.name is None:
                 value.model.name = target.id  # ``model = keras.Model(...)``, as for Sequential
+            if isinstance(value, Instance) and value.name is None:
+                value.name = target.id
             if value is UNKNOWN and target.id not in self.flow:
                 return  # leave it to the scope's constant bindings
             self.flow[target.id] = value
@@ -407,6 +423,13 @@ class ScopeWalker:
                 self.bind(element, item if not isinstance(element, ast.Starred) else UNKNOWN)
         elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN)
+        elif self.instance_attribute(target):
+            self.flow[target.value.id].attrs[target.attr] = value  # ``self.dense = Dense(4)``
+
+    def instance_attribute(self, target: ast.expr) -> bool:
+        """``self.x`` where ``self`` is an instance being followed."""
+        return isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+            and isinstance(self.flow.get(target.value.id), Instance)
 
     def forget(self, node: ast.AST) -> None:
         """Every name ``node`` assigns or mutates now holds a value we did not follow."""
@@ -434,6 +457,98 @@ class ScopeWalker:
         child.run(function.body)
         child.close()
         return child.returned
+
+    # -- subclassed models and custom layers ----------------------------------------
+
+    def keras_class(self, callee: str, qualname: Optional[str]) -> Optional[KerasClass]:
+        """The Keras class of the file ``callee`` names (``Net`` bound by its class
+        statement), else None."""
+        if qualname != callee:
+            return None
+        return self.analysis.classes.get(callee)
+
+    def instantiate(self, cls: KerasClass, args: tuple, kwargs: tuple, position) -> Instance:
+        """``Net(...)``: ``__init__`` followed with ``self`` bound to the new instance."""
+        instance = Instance(cls, position[0], position[1])
+        init = cls.methods.get("__init__")
+        if init is not None:
+            self.follow_method(instance, init, args, kwargs, Graph())
+        return instance
+
+    def follow_method(self, instance: Instance, method: ast.FunctionDef, args: tuple,
+                      kwargs: tuple, graph: Graph):
+        """What ``method`` returns, followed with ``self`` and the arguments bound."""
+        analysis = self.analysis
+        if self.depth >= MAX_INLINE_DEPTH or analysis.inlined >= MAX_INLINE_CALLS \
+                or not analysis.inlinable(method):
+            return UNKNOWN
+        analysis.inlined += 1
+        values = self.parameters(method.args, instance.cls.owner, (instance,) + tuple(args),
+                                 dict(kwargs))
+        if values is None:
+            return UNKNOWN
+        child = ScopeWalker(analysis, analysis.function_scope(method, instance.cls.owner), graph,
+                            values, self.depth + 1)
+        child.in_class = True
+        child.run(method.body)
+        child.close()
+        return child.returned
+
+    def instance_method(self, instance: Instance, method: str, args: tuple, kwargs: tuple, position):
+        """``model.build(shape)``, ``model(x)``, ``model.predict(x)``, ``block(tensor)``."""
+        data = args[0] if args else dict(kwargs).get("x" if method != "build" else "input_shape",
+                                                     UNKNOWN)
+        if method == "build":
+            shape = data if isinstance(data, tuple) else None
+            if shape is not None:
+                shape = tuple(d if isinstance(d, int) and not isinstance(d, bool) else None
+                              for d in shape)
+            self.built_instance(instance, shape, DECLARED)
+            return None
+        if method not in FEED_METHODS:
+            return UNKNOWN
+        if isinstance(data, Array) and len(data.shape) >= 2:
+            built = self.built_instance(instance, (None,) + data.shape[1:], FED)
+            if built is not None:
+                return self.scope.feed(ModelRef(built[0]), method, args, kwargs, position)
+            return UNKNOWN
+        if method == "__call__" and isinstance(data, Tensor):
+            shape = self.scope.graph.shape_of(data)
+            source = DECLARED if data.input is not None else APPLIED
+            built = self.built_instance(instance, shape, source)
+            if built is None:
+                return self.scope.graph.apply(LayerCall(instance.cls.node.name, line=position[0],
+                                                        col=position[1], is_keras=False),
+                                              args, position)
+            return self.scope.graph.apply(built[1], args, position, instance)
+        return UNKNOWN
+
+    def built_instance(self, instance: Instance, shape, source: str):
+        """The instance's ``call`` followed on an input of ``shape``: ``(description, the
+        layer it is inside another model)``, once per shape; None when it cannot be
+        followed (no ``call``, an unknown shape, a ``call`` we lose track of)."""
+        if shape is None or "call" not in instance.cls.methods:
+            return None
+        if shape in instance.built:
+            return instance.built[shape]
+        instance.built[shape] = None  # a model calling itself ends here
+        graph = Graph()
+        declared = LayerCall("Input", (tuple(shape[1:]),), (("batch_size", shape[0]),),
+                             instance.line, instance.col)
+        tensor = Tensor(input=declared)
+        returned = self.follow_method(instance, instance.cls.methods["call"], (tensor,), (), graph)
+        model = graph.model(tensor, returned, instance.line, instance.col, instance.name)
+        if model is None or len(model.outputs) != 1:
+            return None
+        model.kind = "Subclassed" if instance.cls.kind == MODEL else "CustomLayer"
+        model.input_source = source
+        if instance.cls.kind == MODEL:
+            self.analysis.found.append(model)
+        graph_arg = (model.inputs[0], tuple(model.layers), tuple(model.sources), model.outputs[0])
+        layer = LayerCall("Functional", (graph_arg,), (("name", snake_case(instance.cls.node.name)),),
+                          instance.line, instance.col)
+        instance.built[shape] = (model, layer)
+        return instance.built[shape]
 
     def parameters(self, spec: ast.arguments, owner: Scope, args: tuple, kwargs: dict):
         positional = spec.posonlyargs + spec.args
@@ -617,6 +732,10 @@ class ScopeWalker:
             return value  # a name bound to a layer keeps its constructor's position
         if isinstance(value, ModelRef):
             return as_layer(value, (node.lineno, node.col_offset))  # a model nested as a layer
+        if isinstance(value, Instance) and builder is not None and not builder.model.truncated:
+            built = self.built_instance(value, builder.output_shape(), APPLIED)
+            if built is not None:
+                return built[1]  # a custom layer, on the shape the layers before it give
         text = self.analysis.evaluator.source_of(node) or "?"
         return LayerCall(text.split("(")[0][:40], line=node.lineno, col=node.col_offset,
                          is_keras=False)
@@ -655,10 +774,12 @@ class Analysis:
         self.from_calls: set = set()  # ids of models built by followed helper calls
         #: Module-level functions and classes, walked once the module's own code is.
         self.deferred: List[tuple] = []
+        self.classes: Dict[str, KerasClass] = {}  # subclassed models and custom layers
 
     def run(self) -> List[ModelDescription]:
         self.walrus = any(":=" in line for line in self.lines)
         scope = Scope(self.tree.body, None, self.evaluator, walrus=self.walrus)
+        self.classes = keras_classes(self.tree.body, scope)
         self.walk(self.tree.body, scope)
         for definition, module in self.deferred:  # functions and classes see the module's
             self.walk_definition(definition, module)  # models and data as they end up
