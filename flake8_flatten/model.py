@@ -126,6 +126,9 @@ class ModelDescription:
     input_source: Optional[str] = None
     #: Per input, the axes (batch axis 0) whose size is fixed but unknown to us.
     fixed_axes: Optional[list] = None
+    #: Per layer, the line of its application when the layer is reported at its
+    #: constructor (a subclassed model's ``self.dense(x)`` in ``call``), else None.
+    applied_lines: Optional[list] = None
 
     def graph(self, input_shapes=None, layers: Optional[int] = None):
         """``(input shapes, layer calls, sources, outputs)``; a Sequential as a chain,

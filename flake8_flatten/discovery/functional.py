@@ -33,6 +33,7 @@ class Node:
     call: LayerCall  # positioned at the application, ``Dense(4)(x)`` / ``dense(x)``
     sources: Tuple[object, ...]  # Tensors, or UNKNOWN for what we could not follow
     layer: object = None  # the layer object when applied through a name (may be shared)
+    applied: Optional[int] = None  # the line of the application, when placed elsewhere
 
 
 @dataclass(eq=False)
@@ -79,7 +80,8 @@ class Graph:
             return Tensor(input=value)
         return value
 
-    def apply(self, call: LayerCall, args: tuple, position: Tuple[int, int], layer: object = None):
+    def apply(self, call: LayerCall, args: tuple, position: Tuple[int, int], layer: object = None,
+              applied: Optional[int] = None):
         """``call`` applied to ``args`` (a tensor or a list of tensors): a new node."""
         if call.kind in INPUT_KINDS or not args:
             return UNKNOWN
@@ -91,7 +93,7 @@ class Graph:
         if call.kwarg("return_state") not in (None, False):
             return UNKNOWN  # several outputs
         placed = LayerCall(call.kind, call.args, call.kwargs, position[0], position[1], call.is_keras)
-        self.nodes.append(Node(placed, tuple(sources), layer))
+        self.nodes.append(Node(placed, tuple(sources), layer, applied))
         return Tensor(node=len(self.nodes) - 1)
 
     def shape_of(self, tensor: Tensor):
@@ -164,6 +166,9 @@ class Graph:
         shared = [None if o is None else groups.setdefault(id(o), len(groups)) for o in layers]
         if len(groups) < sum(g is not None for g in shared):  # some object is applied twice
             model.shared = shared
+        applied = [self.nodes[i].applied for i in order]
+        if any(line is not None for line in applied):
+            model.applied_lines = applied
         return model
 
 
@@ -329,9 +334,10 @@ class Flow(FlowScope):
             return self.walker.instance_method(target, "__call__", args, kwargs, position)
         if isinstance(target, LayerCall):
             created_here = type(node.func) is type(node)  # ``Dense(4)(x)``: a new layer
+            applied = None
             if not created_here and self.walker.in_class:  # ``self.dense(x)`` in ``call``:
-                position = (target.line, target.col)  # where the user adds the Flatten
-            return self.graph.apply(target, args, position, None if created_here else target)
+                applied, position = position[0], (target.line, target.col)  # at the constructor
+            return self.graph.apply(target, args, position, None if created_here else target, applied)
         if isinstance(target, ModelRef):
             if args and isinstance(args[0], arrays.Array):
                 return self.feed(target, "__call__", args, kwargs, position)
