@@ -462,6 +462,8 @@ class Evaluator:
         kwargs = []
         for keyword in node.keywords:
             if keyword.arg is None:
+                if isinstance(node.func, ast.Attribute) and node.func.attr == "__init__":
+                    continue  # ``super().__init__(inputs, outputs, **kwargs)``: config only
                 return None
             kwargs.append((keyword.arg, self._eval(keyword.value, scope, position)))
         return tuple(args), tuple(kwargs)

@@ -297,7 +297,11 @@ class Flow(FlowScope):
 
         args, kwargs = arguments
         evaluator = self.evaluator
-        if is_model_class(qualname):
+        if _calls_super(node):
+            result = self.walker.follow_super(node.func.attr, args, kwargs)
+            if result is not None:
+                return result  # a method of a base class of the file
+        if is_model_class(qualname) or _calls_super(node, "__init__"):  # a functional wrapper
             named = dict(kwargs)
             inputs = args[0] if args else named.get("inputs", UNKNOWN)
             outputs = args[1] if len(args) > 1 else named.get("outputs", UNKNOWN)
@@ -379,6 +383,15 @@ class Flow(FlowScope):
         if method in _PREDICTING:
             return Prediction(model, data.shape, len(model.layers))
         return UNKNOWN
+
+
+def _calls_super(node, method: Optional[str] = None) -> bool:
+    """``super().<method>(...)``.  ``super().__init__(inputs, outputs)`` in a class
+    wrapping a functional graph is its ``Model(inputs, outputs)`` call."""
+    func = node.func
+    return isinstance(func, ast.Attribute) and (method is None or func.attr == method) \
+        and isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name) \
+        and func.value.func.id == "super"
 
 
 def as_layer(ref: ModelRef, position) -> LayerCall:

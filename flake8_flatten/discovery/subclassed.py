@@ -48,6 +48,16 @@ class KerasClass:
     kind: str  # MODEL or LAYER
     methods: Dict[str, ast.FunctionDef]
     owner: object  # the scope the class is defined in (its methods' enclosing scope)
+    parent: Optional["KerasClass"] = None  # its first base that is a class of the file
+
+    def defining(self, method: ast.FunctionDef) -> "KerasClass":
+        """The class (this one or a file base) whose body defines ``method``."""
+        cls: Optional[KerasClass] = self
+        while cls is not None:
+            if any(stmt is method for stmt in cls.node.body):
+                return cls
+            cls = cls.parent
+        return self
 
 
 @dataclass(eq=False)
@@ -82,14 +92,14 @@ def keras_classes(body, scope) -> Dict[str, KerasClass]:
         node = nodes.get(name)
         if node is None or name in seen or node.decorator_list or node.keywords:
             return None  # metaclasses and decorators: we cannot follow the class
-        kind, methods = None, {}
+        kind, methods, first = None, {}, None
         for base in node.bases:
             dotted = dotted_name(base)
             if dotted is None:
                 return None
             parent = resolve(dotted, seen | {name}) if dotted in nodes else None
             if parent is not None:
-                kind = kind or parent.kind
+                kind, first = kind or parent.kind, first or parent
                 for key, value in parent.methods.items():
                     methods.setdefault(key, value)
                 continue
@@ -99,7 +109,7 @@ def keras_classes(body, scope) -> Dict[str, KerasClass]:
             return None
         own = {stmt.name: stmt for stmt in node.body if isinstance(stmt, ast.FunctionDef)}
         methods = {**methods, **own}
-        found[name] = KerasClass(node, kind, methods, scope)
+        found[name] = KerasClass(node, kind, methods, scope, first)
         return found[name]
 
     for name in nodes:

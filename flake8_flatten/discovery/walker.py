@@ -24,7 +24,7 @@ from .functional import (FEED_METHODS, Flow, Graph, ModelRef, ObservedShape, Pre
                          as_layer, is_model_class, merge_function)
 from .names import INPUT_KINDS, MODEL_MARKERS, SEQUENTIAL, keras_class
 from ..shapes.versions import declares
-from .scope import Scope, mutated_name
+from .scope import MUTATORS, Scope, mutated_name
 from .subclassed import MODEL, Instance, KerasClass, keras_classes, snake_case
 
 #: Layers whose own ``input_dim`` parameter is not an input declaration
@@ -234,6 +234,7 @@ class ScopeWalker:
         self.returned = UNKNOWN  # a followed helper's return value
         self.done = False  # a followed helper has returned
         self.in_class = False  # following a method of a subclassed model or custom layer
+        self.current_class: Optional[KerasClass] = None  # whose method, for ``super()``
 
     # -- statements ---------------------------------------------------------------
 
@@ -345,6 +346,8 @@ class ScopeWalker:
         flow = self.flow
         if any(_followed(flow.get(name, UNKNOWN)) for name in features.names):
             return True
+        if self.in_class and "super" in features.calls:
+            return True  # ``super().call(x)``, ``super().__init__()``
         if any(isinstance(flow.get(name), ModelRef) for name in features.model_uses):
             return True  # model.predict(...), model.output_shape
         for key in features.calls:
@@ -390,20 +393,28 @@ class ScopeWalker:
             self.flow.get(name, UNKNOWN) is not UNKNOWN for name in features.names)
 
     def list_mutation(self, call: ast.Call) -> bool:
-        """``heads.append(t)`` / ``heads.extend([...])`` on a list we follow."""
+        """``heads.append(t)`` / ``heads.extend([...])`` on a list we follow (a name, or
+        an attribute ``self.blocks`` of an instance being followed)."""
         name = mutated_name(call)
-        if name is None:
-            return False
-        current = self.flow.get(name, UNKNOWN)
-        if isinstance(current, tuple) and call.func.attr in ("append", "extend") \
-                and len(call.args) == 1 and not call.keywords:
-            value = self.analysis.evaluator.evaluate(call.args[0], self.scope, exact=True)
-            if call.func.attr == "append":
-                self.flow[name] = current + (value,)
-            else:
-                self.flow[name] = current + value if isinstance(value, tuple) else UNKNOWN
+        func = call.func
+        if name is not None:
+            values, key = self.flow, name
+        elif isinstance(func, ast.Attribute) and func.attr in MUTATORS \
+                and self.instance_attribute(func.value):
+            values, key = self.flow[func.value.value.id].attrs, func.value.attr
         else:
-            self.flow[name] = UNKNOWN
+            return False
+        current = values.get(key, UNKNOWN)
+        if isinstance(current, tuple) and func.attr in ("append", "extend") \
+                and len(call.args) == 1 and not call.keywords:
+            value = self.scope.graph.fresh(
+                self.analysis.evaluator.evaluate(call.args[0], self.scope, exact=True))
+            if func.attr == "append":
+                values[key] = current + (value,)
+            else:
+                values[key] = current + value if isinstance(value, tuple) else UNKNOWN
+        else:
+            values[key] = UNKNOWN
         return True
 
     def bind(self, target: ast.expr, value) -> None:
@@ -475,9 +486,22 @@ class ScopeWalker:
             self.follow_method(instance, init, args, kwargs, Graph())
         return instance
 
+    def follow_super(self, method: str, args: tuple, kwargs: tuple):
+        """``super().call(x)`` / ``super().__init__()`` in a method of a class whose base
+        is a class of the file: that base's method; None when the base is not the file's."""
+        current, instance = self.current_class, self.flow.get("self")
+        if current is None or current.parent is None or not isinstance(instance, Instance):
+            return None
+        function = current.parent.methods.get(method)
+        if function is None:
+            return None
+        return self.follow_method(instance, function, args, kwargs, self.scope.graph,
+                                  current.parent.defining(function))
+
     def follow_method(self, instance: Instance, method: ast.FunctionDef, args: tuple,
-                      kwargs: tuple, graph: Graph):
-        """What ``method`` returns, followed with ``self`` and the arguments bound."""
+                      kwargs: tuple, graph: Graph, cls: Optional[KerasClass] = None):
+        """What ``method`` returns, followed with ``self`` and the arguments bound
+        (``cls``: the class defining it, for ``super()`` inside it)."""
         analysis = self.analysis
         if self.depth >= MAX_INLINE_DEPTH or analysis.inlined >= MAX_INLINE_CALLS \
                 or not analysis.inlinable(method):
@@ -490,6 +514,7 @@ class ScopeWalker:
         child = ScopeWalker(analysis, analysis.function_scope(method, instance.cls.owner), graph,
                             values, self.depth + 1)
         child.in_class = True
+        child.current_class = cls or instance.cls.defining(method)
         child.run(method.body)
         child.close()
         return child.returned
@@ -507,6 +532,7 @@ class ScopeWalker:
             return None
         if method not in FEED_METHODS:
             return UNKNOWN
+        data = self.scope.graph.fresh(data)  # ``Net()(keras.Input(...))``
         if isinstance(data, Array) and len(data.shape) >= 2:
             built = self.built_instance(instance, (None,) + data.shape[1:], FED)
             if built is not None:
@@ -601,8 +627,8 @@ class ScopeWalker:
         if self.analysis.features(stmt.test).has_access:
             return False  # only names, constants and operators: a test we can trust
         test = self.analysis.evaluator.evaluate(stmt.test, self.scope)
-        if not isinstance(test, bool):
-            return False
+        if test is not None and not isinstance(test, (bool, int, float, str, tuple)):
+            return False  # None too: ``if training:`` of ``call(self, x, training=None)``
         self.run(stmt.body if test else stmt.orelse, conditional)
         return True
 
