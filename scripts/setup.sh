@@ -15,3 +15,8 @@ if [ "${EXTRAS-tests}" != "" ] && ! command -v nvim >/dev/null 2>&1 && command -
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends neovim; } \
     >/dev/null 2>&1 || echo "setup.sh: could not install neovim (the Neovim LSP test will say so)" >&2
 fi
+# Real Keras 2 for tests/test_keras2.py's live half, in its own .venv-keras2 (about 50 s and
+# 1.6 GB from the registry); KERAS2=0 skips it, and so does the demo's install (EXTRAS="")
+if [ "${KERAS2:-1}" = 1 ] && [ "${EXTRAS-tests}" != "" ]; then
+  bash scripts/setup_keras2.sh
+fi

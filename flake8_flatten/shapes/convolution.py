@@ -19,7 +19,6 @@ from .spec import (
     FEATURE_MAP,
     REDUCER,
     Difference,
-    lenient,
     unknown_when,
     LayerSpec,
     Params,
@@ -362,29 +361,33 @@ def pool_spec(rank: int, default_size: Optional[int]) -> LayerSpec:
     Pooling compares ``padding`` case-sensitively and lets the channel axis be unknown.
     """
 
-    def pool_rule(case_sensitive: bool):
-        def rule(params: Params, shape: tuple):
-            if "pool_size" not in params:
-                raise ShapeError("missing required argument pool_size")
-            size = ints(params["pool_size"], rank, "pool_size")
-            raw_strides = params.get("strides")
-            strides = size if raw_strides is None else ints(raw_strides, rank, "strides")
-            padding = padding_mode(params, ("valid", "same"), case_sensitive=case_sensitive)
-            return map_spatial(params, shape, lambda i, n: window_length(n, size[i], strides[i], 1, padding))
-
-        return rule
+    def rule(params: Params, shape: tuple):
+        if "pool_size" not in params:
+            raise ShapeError("missing required argument pool_size")
+        size = ints(params["pool_size"], rank, "pool_size")
+        raw_strides = params.get("strides")
+        strides = size if raw_strides is None else ints(raw_strides, rank, "strides")
+        padding = padding_mode(params, ("valid", "same"), case_sensitive=True)
+        return map_spatial(params, shape, lambda i, n: window_length(n, size[i], strides[i], 1, padding))
 
     defaults = {"padding": "valid"}
-    keras2 = {"rule": pool_rule(case_sensitive=False)}
+    keras2 = {"normalize": _lower_padding}
     what = "padding is read case-insensitively ('SAME')"
     if default_size is not None:
         defaults["pool_size"] = default_size
     else:  # AveragePooling: pool_size is required in Keras 3, 2 by default in Keras 2
         keras2["defaults"] = {"pool_size": 2}
         what = "pool_size defaults to 2; " + what
-    return LayerSpec(("pool_size", "strides", "padding", "data_format", "name"), pool_rule(True),
+    return LayerSpec(("pool_size", "strides", "padding", "data_format", "name"), rule,
                      FEATURE_MAP, defaults, exact_rank=rank + 2, weights=no_weights,
                      versions=(Difference(2, what, keras2),))
+
+
+def _lower_padding(params: Params) -> Params:
+    """Keras 2's pooling reads padding case-insensitively."""
+    if isinstance(params.get("padding"), str):
+        params["padding"] = params["padding"].lower()
+    return params
 
 
 def global_pool_spec(rank: int) -> LayerSpec:
@@ -441,15 +444,37 @@ def edge_spec(rank: int, name: str, default, crop: bool) -> LayerSpec:
         return map_spatial(params, shape, along)
 
     positional = (name,) if crop and rank == 1 else (name, "data_format")
-    if crop:  # Keras 2 checks no cropping: what it leaves (even nothing) is not modelled
-        keras2 = Difference(2, "cropping is not checked (negative, or leaving nothing, builds)",
-                            {"wrap": (lenient,)})
+    if crop:
+        keras2 = Difference(2, "cropping slices x[before:-after]: negative cropping builds, and "
+                               + ("only cropping >= the size is refused" if rank < 3 else
+                                  "nothing is refused (an empty axis builds)"),
+                            {"rule": _keras2_crop_rule(rank)})
     else:
         keras2 = Difference(2, "a negative padding is refused" + (
             "; data_format is keyword-only" if rank == 1 else ""),
             {"wrap": (_no_negative_padding(rank),), **({"positional": (name,)} if rank == 1 else {})})
     return LayerSpec(positional, rule, FEATURE_MAP, {name: default}, exact_rank=rank + 2, weights=no_weights,
                      versions=(keras2,))
+
+
+def _keras2_crop_rule(rank: int):
+    """Keras 2's Cropping: Python slicing ``x[before:-after]`` per spatial axis; 1D and 2D
+    refuse a cropping that sums to the size or more, 3D nothing."""
+
+    def rule(params: Params, shape: tuple):
+        edges = pairs(params["cropping"], rank, "cropping", None)
+
+        def along(i, n):
+            before, after = edges[i]
+            if None in (n, before, after):
+                return None
+            if rank < 3 and before + after >= n:
+                raise ShapeError(f"cropping {before} + {after} positions of {n} leaves nothing")
+            return len(range(n)[before:(-after if after else None)])
+
+        return map_spatial(params, shape, along)
+
+    return rule
 
 
 def _no_negative_padding(rank: int):

@@ -7,7 +7,6 @@ from .spec import (
     DENSE,
     TRANSPARENT,
     Difference,
-    unknown_when,
     LayerSpec,
     Params,
     ShapeError,
@@ -317,12 +316,35 @@ def einsum_dense_weights(params: Params, shape: tuple) -> int:
     return product(kernel) + (product(bias_shape) if bias_shape else 0)
 
 
+def _keras2_einsum_sizes(rule):
+    """Keras 2 (TensorFlow's einsum) knows an output size that Keras 3's output_shape leaves
+    None when the equation takes that letter from the input."""
+
+    def apply(params: Params, shape: tuple):
+        out = rule(params, shape)
+        equation = params["equation"]
+        if out is None or not isinstance(equation, str) or "->" not in equation:
+            return out
+        inputs, _, output = equation.replace(" ", "").partition("->")
+        source = inputs.split(",")[0]
+        if "..." in source:
+            extra = len(shape) - (len(source) - 3)
+            if extra < 0:
+                return out
+            dots = "".join(chr(0x100 + i) for i in range(extra))  # stand-in letters
+            source, output = source.replace("...", dots), output.replace("...", dots)
+        if len(source) != len(shape) or len(output) != len(out):
+            return out
+        sizes = dict(zip(source, shape))
+        return tuple(sizes.get(letter) if size is None and index else size
+                     for index, (letter, size) in enumerate(zip(output, out)))
+
+    return apply
+
+
 SPECS["EinsumDense"] = LayerSpec(
     ("equation", "output_shape", "activation", "bias_axes"), einsum_dense, TRANSPARENT,
     weights=einsum_dense_weights,
-    versions=(Difference(2, "a None in output_shape takes the input's size (not modelled: unknown)",
-                         {"wrap": (unknown_when(
-                             lambda params, shape: not isinstance(params["output_shape"], int)
-                             and (not isinstance(params["output_shape"], (tuple, list))
-                                  or None in params["output_shape"])),)}),),
+    versions=(Difference(2, "a None in output_shape takes the input's size on that letter",
+                         {"wrap": (_keras2_einsum_sizes,)}),),
 )

@@ -10,21 +10,32 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
-from .spec import (MERGE, Difference, LayerSpec, Params, ShapeError, Unknowable, as_int, no_weights,
-                   unknown_when)
+from .spec import MERGE, Difference, LayerSpec, Params, ShapeError, Unknowable, as_int, no_weights
 
 
-def _known_meets_unknown(params: Params, shapes: Tuple[tuple, ...]) -> bool:
-    """Inputs of one rank with a size known in one and unknown in another (batch aside)."""
-    if len({len(s) for s in shapes}) != 1:
-        return False
-    return any(len({d is None for d in column}) > 1 for column in list(zip(*shapes))[1:])
+def _keras2_known_sizes(rule):
+    """Keras 2 (TensorFlow's static shapes) takes the known size where an input's size is
+    unknown and another's is known (but 1, which broadcasts); Keras 3 keeps None."""
+
+    def apply(params: Params, shapes: Tuple[tuple, ...]):
+        out = rule(params, shapes)
+        if out is None or len({len(s) for s in shapes}) != 1 or len(out) != len(shapes[0]):
+            return out
+        axis = as_int(params["axis"]) if "axis" in params else None
+        skip = axis % len(out) if axis is not None and -len(out) <= axis < len(out) else None
+        filled = list(out)
+        for index in range(1, len(out)):
+            known = {s[index] for s in shapes} - {None}
+            if out[index] is None and index != skip and len(known) == 1 and known != {1}:
+                filled[index] = known.pop()
+        return tuple(filled)
+
+    return apply
 
 
 #: Keras 2 takes the known size where a merge meets an unknown one; Keras 3 keeps None.
-_KERAS2_SIZES = Difference(2, "a size known in one input and unknown in another is the known "
-                              "one (not modelled: unknown)",
-                           {"wrap": (unknown_when(_known_meets_unknown),)})
+_KERAS2_SIZES = Difference(2, "a size unknown in one input and known in another is the known one",
+                           {"wrap": (_keras2_known_sizes,)})
 
 
 def _broadcast(first: Optional[tuple], second: Optional[tuple]) -> Optional[tuple]:

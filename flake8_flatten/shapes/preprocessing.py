@@ -25,15 +25,13 @@ def resized(params: Params, shape: tuple):
     return shape[:2] + size if first else shape[:1] + size + shape[3:]
 
 
-def _resizing_spec(*positional: str) -> LayerSpec:
+def _resizing_spec(*positional: str, keras2: tuple = ()) -> LayerSpec:
+    """``keras2``: the positional parameters after height and width in Keras 2, whose
+    resizing and cropping layers are channels_last only (no data_format argument)."""
     return LayerSpec(("height", "width") + positional, resized, TRANSPARENT, weights=no_weights,
-                     versions=(_KERAS2_NO_DATA_FORMAT,))
-
-
-#: Keras 2's resizing and cropping layers are channels_last only.
-_KERAS2_NO_DATA_FORMAT = Difference(2, "no data_format argument (refused: channels_last only)",
-                                    {"rejects": frozenset({"data_format"}),
-                                     "positional": ("height", "width")})
+                     versions=(Difference(2, "no data_format argument (refused: channels_last only)",
+                                          {"rejects": frozenset({"data_format"}),
+                                           "positional": ("height", "width") + keras2}),))
 
 
 def _augmentation(*positional: str) -> LayerSpec:
@@ -46,7 +44,8 @@ SPECS = {
     "RandomZoom": _augmentation("height_factor", "width_factor"),
     "RandomTranslation": _augmentation("height_factor", "width_factor"),
     "Resizing": _resizing_spec("interpolation", "crop_to_aspect_ratio", "pad_to_aspect_ratio",
-                               "fill_mode", "fill_value", "antialias", "data_format"),
+                               "fill_mode", "fill_value", "antialias", "data_format",
+                               keras2=("interpolation", "crop_to_aspect_ratio")),
     "CenterCrop": _resizing_spec("data_format"),
-    "RandomCrop": _resizing_spec("seed", "data_format"),
+    "RandomCrop": _resizing_spec("seed", "data_format", keras2=("seed",)),
 }

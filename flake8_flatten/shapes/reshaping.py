@@ -15,18 +15,17 @@ import math
 
 from ..model import UNKNOWN
 from .spec import (
-    Difference,
-    lenient,
-    unknown_when,
     REDUCER,
     RESHAPE,
     SEQUENCE,
     TRANSPARENT,
+    Difference,
     LayerSpec,
     Params,
     ShapeError,
     no_weights,
     product,
+    unknown_when,
 )
 
 
@@ -87,6 +86,24 @@ def reshape(params: Params, shape: tuple):
     return (shape[0],) + tuple(size // known_size if d == -1 else d for d in entries)
 
 
+def _keras2_negatives(params: Params) -> Params:
+    """Keras 2 infers the (one) negative entry of target_shape, whatever its value."""
+    target = params["target_shape"]
+    if isinstance(target, (tuple, list)) and all(
+            isinstance(d, int) and not isinstance(d, bool) for d in target):
+        params["target_shape"] = tuple(-1 if d < 0 else d for d in target)
+    return params
+
+
+def _keras2_zero_repeats(rule):
+    def apply(params: Params, shape: tuple):
+        if params["n"] == 0 and not isinstance(params["n"], bool):
+            return (shape[0], 0, shape[1])
+        return rule(params, shape)
+
+    return apply
+
+
 def permute(params: Params, shape: tuple):
     dims = params["dims"]
     if dims is UNKNOWN:
@@ -123,14 +140,14 @@ def repeat_vector(params: Params, shape: tuple):
 SPECS = {
     "Flatten": LayerSpec(("data_format",), flatten, REDUCER, min_rank=1, weights=no_weights),
     "Reshape": LayerSpec(("target_shape",), reshape, RESHAPE, weights=no_weights, versions=(Difference(
-        2, "None in target_shape is refused; negative sizes other than -1 are not checked "
-           "(neither modelled: unknown)",
-        {"wrap": (lenient, unknown_when(
+        2, "any negative size is the one inferred (-2 as -1); None in target_shape is refused "
+           "(not modelled: unknown)",
+        {"normalize": _keras2_negatives, "wrap": (unknown_when(
             lambda params, shape: isinstance(params["target_shape"], (tuple, list))
             and any(not isinstance(d, int) or isinstance(d, bool)
-                    for d in params["target_shape"])))}),)),
+                    for d in params["target_shape"])),)}),)),
     "Permute": LayerSpec(("dims",), permute, TRANSPARENT, weights=no_weights),
     "RepeatVector": LayerSpec(("n",), repeat_vector, SEQUENCE, exact_rank=2, weights=no_weights,
-                              versions=(Difference(2, "n=0 builds (not modelled: unknown)",
-                                                   {"wrap": (lenient,)}),)),
+                              versions=(Difference(2, "n=0 builds: (batch, 0, features)",
+                                                   {"wrap": (_keras2_zero_repeats,)}),)),
 }

@@ -108,6 +108,9 @@ class LayerSpec:
     keywords: Optional[FrozenSet[str]] = None
     #: Keywords the constructor refuses (Keras 2's ``Keyword argument not understood``).
     rejects: FrozenSet[str] = frozenset()
+    #: How the constructor reads its arguments before anything uses them (Keras 2
+    #: lower-cases pooling's padding): applied by `bind`, so rules and references agree.
+    normalize: Optional[Callable[[Params], Params]] = None
     #: Where Keras 2 behaves otherwise (`Difference`); the spec itself is Keras 3.
     versions: Tuple[Difference, ...] = ()
 
@@ -134,7 +137,7 @@ class LayerSpec:
             if self.keywords is not None and name not in self.keywords or name in self.rejects:
                 raise TypeError(f"unexpected keyword argument {name!r}")
             params[name] = value
-        return params
+        return self.normalize(params) if self.normalize is not None else params
 
 
 # --- helpers shared by the rules -------------------------------------------------

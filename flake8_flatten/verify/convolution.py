@@ -274,6 +274,45 @@ REFERENCES = {
 }
 
 
+def _leading_axes(rank, reference):
+    """Keras 2's Conv1D/2D/3D on extra leading axes: folded into the batch."""
+
+    def folded(params, x, fill):
+        extra = x.ndim - (rank + 2)
+        if extra <= 0:
+            return reference(params, x, fill)
+        lead = x.shape[:1 + extra]
+        y = reference(params, x.reshape((-1,) + x.shape[1 + extra:]), fill)
+        return y.reshape(lead + y.shape[1:])
+
+    return folded
+
+
+def keras2_cropping(rank):
+    """Keras 2's Cropping: Python slicing x[before:-after] on each spatial axis."""
+
+    def reference(params, x, fill):
+        x, first = _to_last(params, x)
+        crops = _pairs(params["cropping"], rank, fill, small)
+        index = (slice(None),) + tuple(slice(b, -a if a else None) for b, a in crops)
+        return _from_last(x[index], first)
+
+    return reference
+
+
+KERAS2_REFERENCES = {
+    **{f"Conv{r}D": _leading_axes(r, conv(r)) for r in (1, 2, 3)},
+    **{f"Cropping{r}D": keras2_cropping(r) for r in (1, 2, 3)},
+}
+
+
+def _keras2_aliases():
+    from ..shapes.convolution import ALIASES
+
+    return {alias: KERAS2_REFERENCES[name] for alias, name in ALIASES.items()
+            if name in KERAS2_REFERENCES}
+
+
 def _aliases():
     from ..shapes.convolution import ALIASES
 
@@ -281,3 +320,4 @@ def _aliases():
 
 
 REFERENCES.update(_aliases())
+KERAS2_REFERENCES.update(_keras2_aliases())

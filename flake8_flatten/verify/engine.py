@@ -13,6 +13,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 import numpy as np
 
+from ..config import active
 from ..model import UNKNOWN, LayerCall, Shape
 from ..shapes.engine import keras_kind, layer_input, spec_for
 
@@ -22,18 +23,25 @@ Reference = Callable[..., np.ndarray]
 #: both multiples of 16 so U-Net-like skips (pool, upsample, concatenate) line up.
 FILLS = (48, 80)
 
-_REFERENCES: Dict[str, Reference] = {}
+_REFERENCES: Dict[int, Dict[str, Reference]] = {}
 
 
 def references() -> Dict[str, Reference]:
-    if not _REFERENCES:
+    """The references of the active Keras: a family's ``KERAS2_REFERENCES`` replace its
+    own where Keras 2 computes a layer otherwise (the specs' `Difference`s)."""
+    version = active().keras
+    if version not in _REFERENCES:
         from . import (attention, convolution, core, merging, models, preprocessing, recurrent,
                        reshaping)
 
+        table: Dict[str, Reference] = {}
         for family in (core, convolution, recurrent, reshaping, preprocessing, merging, attention,
                        models):
-            _REFERENCES.update(family.REFERENCES)
-    return _REFERENCES
+            table.update(family.REFERENCES)
+            if version == 2:
+                table.update(getattr(family, "KERAS2_REFERENCES", {}))
+        _REFERENCES[version] = table
+    return _REFERENCES[version]
 
 
 class Unverifiable(Exception):
