@@ -266,3 +266,32 @@ def test_live_keras2_declarations_agree(live):
         assert got.get("error", "")[:40] == golden.get("error", "")[:40] and \
             {k: v for k, v in got.items() if k != "error"} == \
             {k: v for k, v in golden.items() if k != "error"}, name
+
+
+# -- which Keras a refusal is claimed for --------------------------------------------------
+
+REFUSALS = """import keras
+from keras import layers
+model = keras.Sequential([
+    keras.Input(shape=(9, 9, 3)),
+    layers.SeparableConv2D(8, 3, strides=2, dilation_rate=2),
+])
+other = keras.Sequential([
+    keras.Input(shape=(8, 8, 3)),
+    layers.AveragePooling2D(),
+    layers.Conv2D(4, 5),
+])
+"""
+
+
+@pytest.mark.parametrize("options, expected", [
+    (KERAS2, [(5, "Keras 2 raises here"), (10, "Keras raises here")]),
+    (KERAS3, [(9, "Keras 3 raises here")]),
+])
+def test_flt004_names_the_keras_only_where_the_versions_disagree(options, expected):
+    """SeparableConv2D with strides and dilation: Keras 2 refuses, Keras 3 builds; pool_size
+    missing: Keras 3 refuses, Keras 2 pools by 2 and then the 5x5 window meets 4x4 (both
+    refuse that)."""
+    found = [(f.line, f.message.rsplit("; ", 1)[1]) for f in lint(REFUSALS, options=options)
+             if f.code == "FLT004"]
+    assert found == expected
