@@ -147,7 +147,7 @@ async def test_session_on_a_missing_flatten(client: LanguageClient, tmp_path):
         BAD, 'activation="softmax")', end=True)
     assert diag.source == "flake8-flatten" and diag.severity == types.DiagnosticSeverity.Error
     assert "(None, 13, 13, 10)" in diag.message
-    assert diag.code_description.href.endswith("#flt001--dense-on-an-unflattened-rank2-input")
+    assert diag.code_description.href.endswith("/docs/rules/FLT001.md")
     (related,) = diag.related_information
     assert related.location.uri == uri
     assert related.location.range.start.line == position_of(BAD, "MaxPooling2D")[0]

@@ -4,7 +4,6 @@ GitHub workflow commands, coloured text; rule metadata from the rule modules."""
 from __future__ import annotations
 
 import importlib
-import inspect
 import io
 import json
 import os
@@ -19,6 +18,7 @@ from flake8_flatten.cli import main
 from flake8_flatten.report import (Reported, artifact_location, render, render_github,
                                    render_text, sarif_log, wants_color)
 from flake8_flatten.rules.catalog import rules
+from flake8_flatten.rules.registry import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "fixtures" / "readme_example.py"
@@ -106,27 +106,21 @@ def test_sarif_with_no_findings_still_describes_the_rules(sarif_validator):
     assert [rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]] == list(rules())
 
 
-def test_every_rule_is_described_by_its_module_docstring():
-    assert list(rules()) == ["FLT001", "FLT002", "FLT003", "FLT004"]
+def test_every_registered_rule_is_described():
+    """SARIF/GitHub/LSP read the registry's rules: their text is the rule modules' `RULE`."""
+    assert list(rules()) == [rule.code for rule in RULES] == ["FLT001", "FLT002", "FLT003", "FLT004"]
     for code, rule in rules().items():
-        doc = inspect.getdoc(importlib.import_module(f"flake8_flatten.rules.{code.lower()}"))
-        flat = " ".join(doc.split()).replace("``", "`")
-        assert doc.startswith(f"{code}: ") and rule.short_description.lower() in flat.lower()
-        what, why = flat.split("What it does ")[1].split(" Example")[0].split(" Why is this bad ")
-        assert rule.full_description == f"{what} {why}"
+        assert importlib.import_module(f"flake8_flatten.rules.{code.lower()}").RULE.code == code
+        assert rule.short_description == rule.summary and rule.summary.endswith(".")
+        flat = " ".join(f"{rule.what_it_does} {rule.why_is_this_bad}".split()).replace("**", "")
+        assert rule.full_description == flat
 
 
-def github_slug(heading: str) -> str:
-    """GitHub's anchor for a Markdown heading: lower case, punctuation dropped, spaces to '-'."""
-    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
-
-
-def test_each_rule_links_to_its_readme_section():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    anchors = {github_slug(title) for title in re.findall(r"^## (.+)$", readme, re.M)}
+def test_each_rule_links_to_its_page():
+    """helpUri: the rule's page in docs/rules/ on the canonical repository; the page exists."""
     for code, rule in rules().items():
-        anchor = rule.help_uri.split("#", 1)[1]
-        assert anchor in anchors and anchor.startswith(code.lower())
+        assert rule.help_uri.endswith(f"/blob/main/docs/rules/{code}.md")
+        assert (ROOT / "docs" / "rules" / f"{code}.md").is_file()
 
 
 def test_sarif_links_point_at_the_projects_canonical_readme():
@@ -140,7 +134,7 @@ def test_sarif_links_point_at_the_projects_canonical_readme():
     driver = sarif_log([SCRIPT])["runs"][0]["tool"]["driver"]
     assert driver["informationUri"] == urls["Repository"] == urls["Homepage"]
     for rule in driver["rules"]:
-        assert rule["helpUri"].startswith(urls["Repository"]) and rule["id"].lower() in rule["helpUri"].lower()
+        assert rule["helpUri"] == f"{urls['Repository']}/blob/main/docs/rules/{rule['id']}.md"
 
 
 def test_github_commands_escape_data_and_properties():

@@ -24,7 +24,11 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..config import Options, using
 from ..discovery import MAX_SOURCE_CHARS, discover, may_define_models
+from ..model import format_shape
 from ..rules import Finding, suppressed
+from ..rules.registry import RULES
+from ..shapes.engine import run_model
+from ..summary import format_table, summarize
 
 Pos = Tuple[int, int]  # (0-based line, 0-based code-point column)
 
@@ -223,13 +227,9 @@ def analyse(text: str, options: Optional[Options] = None, path: str = "<buffer>"
 def _model_results(model, path: str, notebook):
     """(findings with what their related information points at, summary record) of
     one model: what the cache holds."""
-    from ..rules import flt001, flt002, flt003, flt004
-    from ..shapes.engine import run_model
-    from ..summary import summarize
-
     run = run_model(model)
     findings = []
-    for rule in (flt001, flt002, flt003, flt004):
+    for rule in RULES:
         findings.extend((finding, _related_refs(finding, model, run))
                         for finding in rule.check(model, run))
     return findings, _summarize(summarize, model, path, notebook)
@@ -335,8 +335,6 @@ def _related_refs(finding: Finding, model, run) -> List[Tuple[str, int, str]]:
     or ("model", -1, message): for a layer's finding, the layer that made its input
     (walking back over layers that keep the shape: Dropout, BatchNormalization, ...),
     or the model's declared input; for a finding about data or a claim, the model."""
-    from ..model import format_shape
-
     index = next((i for i, call in enumerate(model.layers)
                   if (call.line, call.col) == (finding.line, finding.col)), None)
     if index is None or index >= len(run.sources):
@@ -561,8 +559,6 @@ def models_at(analysis: Analysis, pos: Pos) -> Tuple[List[Tuple[ModelView, int]]
 
 def hover_text(found: List[Tuple[ModelView, int]], markdown: bool = True) -> str:
     """The hover: the hovered layer's shape, then each model's static summary table."""
-    from ..summary import format_table
-
     parts = []
     for model, index in found:
         if index >= 0:

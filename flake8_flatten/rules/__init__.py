@@ -1,25 +1,21 @@
-"""Diagnostics: model descriptions + shapes -> findings.  Messages are data."""
+"""Diagnostics: model descriptions + shapes -> findings.  Messages are data.
+
+Each rule is one module, ``fltNNN.py``, holding its ``RULE`` (code, documentation) and
+its ``check``; `registry.RULES` lists them for `lint`, the catalog and the docs.
+"""
 
 from __future__ import annotations
 
 import ast
-import re
-from dataclasses import dataclass
 from typing import List, Optional
 
 from ..config import Options, using
 from ..discovery import discover
+from ..shapes.engine import run_model
+from .finding import Finding, suppressed
+from .registry import RULES
 
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    line: int  # 1-based
-    col: int  # 0-based, as flake8 plugins report it
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.message}"
+__all__ = ["Finding", "lint", "suppressed"]
 
 
 def lint(source: str, tree: Optional[ast.Module] = None, lines: Optional[List[str]] = None,
@@ -30,27 +26,9 @@ def lint(source: str, tree: Optional[ast.Module] = None, lines: Optional[List[st
         models = discover(source, tree, lines)
         if not models:
             return []
-        from ..shapes.engine import run_model
-        from . import flt001, flt002, flt003, flt004
-
         findings = []
         for model in models:
             run = run_model(model)  # inferred once; FLT002/FLT003 run the model on other data too
-            for rule in (flt001, flt002, flt003, flt004):
+            for rule in RULES:
                 findings.extend(rule.check(model, run))
         return sorted(set(findings))
-
-
-#: flake8's own ``# noqa`` syntax (flake8.defaults, whose name differs across versions).
-_NOQA = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
-
-
-def suppressed(lines: List[str], finding: Finding) -> bool:
-    """flake8 would not report it: ``# noqa`` (bare, or naming its code or a prefix of it)
-    on its line.  The standalone front-end and ``fix`` honour it as flake8 does."""
-    line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
-    match = _NOQA.search(line)
-    if match is None:
-        return False
-    codes = re.findall(r"[A-Z]+[0-9]+", (match.group("codes") or "").upper())
-    return not codes or any(finding.code.startswith(code) for code in codes)

@@ -1,13 +1,6 @@
 """FLT001: a Dense layer fed a rank>2 tensor that was evidently meant to be flattened.
 
-What it does
-    Finds a ``Dense`` whose input still has spatial or raw extra axes, e.g.
-    ``Dense(16, input_shape=(3, 2))`` or ``Conv2D -> MaxPooling2D -> Dense``.
-Why is this bad
-    ``Dense`` acts on the last axis only, once per position of the other axes; the
-    model then outputs ``(None, 3, 4)`` where ``(None, 4)`` was meant.
-Example / Use instead
-    See README.md, "FLT001".
+Its documentation is `RULE` below (``docs/rules/FLT001.md`` is generated from it).
 
 Policy (precision first): the first Dense of an unflattened chain is reported when
 the extra axes come from conv/pool/padding/cropping/upsampling layers or global
@@ -32,9 +25,87 @@ from ..shapes import infer_chain
 from ..shapes.engine import GraphRun, chain_sources, confirm, run_model, spec_for, verified
 from ..shapes.spec import (DENSE, FEATURE_MAP, MERGE, REDUCER, RESHAPE, SEQUENCE, SUBMODEL,
                            TRANSPARENT, product)
-from . import Finding
+from .finding import Finding
+from .rule import Rule
 
 CODE = "FLT001"
+
+RULE = Rule(
+    code=CODE,
+    title="Dense on an unflattened rank>2 input",
+    summary="A Dense layer fed a rank>2 tensor that was evidently meant to be flattened.",
+    catches="`Dense` fed an unflattened conv map / raw multi-axis input",
+    keras_says="nothing: a silently wrong output shape",
+    what_it_does="""
+        Reports the first `Dense` of a chain whose input still has extra axes that were
+        evidently meant to be fully connected.
+    """,
+    why_is_this_bad="""
+        `Dense` contracts only the last axis. `Dense(16)` on `(None, 3, 2)` gives
+        `(None, 3, 16)`, not `(None, 16)`: the model silently outputs the wrong shape, or training fails
+        later with a confusing error about targets.
+    """,
+    example="""
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([
+            keras.Input(shape=(28, 28, 1)),
+            layers.Conv2D(32, 3, activation="relu"),
+            layers.MaxPooling2D(),
+            layers.Dense(10, activation="softmax"),  # outputs (None, 13, 13, 10)
+        ])
+    """,
+    use_instead="""
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([
+            keras.Input(shape=(28, 28, 1)),
+            layers.Conv2D(32, 3, activation="relu"),
+            layers.MaxPooling2D(),
+            layers.Flatten(),  # or layers.GlobalAveragePooling2D()
+            layers.Dense(10, activation="softmax"),  # (None, 10)
+        ])
+    """,
+    notes="""
+        ## Policy
+
+        Dense on rank>2 input is also a deliberate Keras feature (in public Keras code about 9 in 10 such
+        uses are per-timestep layers), so precision comes first: a noisy rule gets disabled.
+
+        | row | situation | verdict | example |
+        |---|---|---|---|
+        | F1 | conv / pool / padding / cropping / upsampling feature maps (any dimensionality, Conv1D included; also through BatchNorm/Dropout/Activation) reach `Dense` with no Flatten / global pooling / Reshape in between | **reported** | `Conv2D → MaxPooling2D → Dense(10)` |
+        | F2 | a declared input of rank ≥ 3 (possibly through BatchNorm/Dropout/Rescaling) reaches `Dense`, and no later layer consumes that axis | **reported** | `Dense(16, input_shape=(3, 2)) → Dense(4)` |
+        | N1 | `Dense` inside `TimeDistributed` | silent | `TimeDistributed(Dense(8))` |
+        | N2 | sequence features: after `Embedding`, an RNN with `return_sequences=True` (also in `Bidirectional`), `RepeatVector`, `TimeDistributed` | silent | `Embedding → LSTM(return_sequences=True) → Dense(vocab)` |
+        | N3 | a per-timestep projection that a later RNN / global pooling / Conv1D / Flatten consumes | silent | `Input((24, 7)) → Dense(32) → GRU(16)` |
+        | N4 | rank-2 input, or the input shape is unknown | silent | `Sequential([Dense(64), Dense(1)])` |
+
+        Decisions where the issue was silent:
+
+        - "A later layer consumes the axes" means any later layer that is not `Dense` or
+          shape-preserving (a Flatten, global pooling, RNN, conv, pooling or Reshape): then the
+          per-position `Dense` is part of a deliberate design (e.g. `Conv2D → Dense(64) → Flatten`, a
+          1×1-conv written as `Dense`). The finding is raised only when the extra axes reach the model's
+          output, so the message can name the wrong output shape.
+        - `Reshape` to rank ≥ 3 is an explicit layout choice: it counts as a declared input (F2/N3), so an
+          OCR model `Conv2D → Reshape((W, H*C)) → Dense → Bidirectional(LSTM)` stays silent.
+        - One finding per root cause: later `Dense` layers of the same unflattened chain are not reported
+          again.
+        - A model extended inside an `if`/`while`/`try` or a non-literal loop is *truncated*: its end is
+          unknown, so nothing is reported for it. `for` loops over literal lists or `range(N)` that add
+          layers are unrolled (at most 1,024 iterations per scope). Using a model in a loop
+          (`model.fit`) or passing it to a function (`train(model)`) is assumed not to change it.
+        - A declared or reshaped input whose extra axis has no fixed size (`input_shape=(None, 5)`) is a
+          variable-length sequence axis: not reported (no Flatten could connect it). For conv maps of
+          unknown size the message suggests global pooling instead of Flatten.
+        - Unknown layers (`Lambda`, custom classes, pretrained bases) make everything after them unknown.
+        - With `sequence-axes` on (see [Configuration](../../README.md#configuration)), F2 is silent: only
+          feature maps (F1) are reported.
+    """,
+)
 
 #: What the extra axes of a tensor are, after each role.
 _SPATIAL, _RAW, _SEQUENCE, _KEPT = "spatial", "raw", "sequence", "kept"
@@ -79,7 +150,8 @@ def diagnose(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Tu
         sizes = probe.shape_of(refs[0]) if probe is not None and refs else None
         if (result.role == DENSE and len(shape) > 2 and index not in covered
                 and _flattenable(origin, sizes or shape) and _reaches_output(model, run, consumers, index)):
-            findings.append(_finding(run, consumers, index, origin, probe))
+            applied = model.applied_lines[index] if model.applied_lines else None
+            findings.append(_finding(run, consumers, index, origin, probe, applied))
             covered.update(_downstream(run, consumers, index))
         if result.role == MERGE or result.role in (DENSE, TRANSPARENT):
             provenance.append(origin)
@@ -185,7 +257,9 @@ def _output_reached(run: GraphRun, consumers, index: int) -> Optional[int]:
 
 
 def _finding(run: GraphRun, consumers, index: int, provenance: str,
-             probe: Optional[GraphRun] = None) -> Tuple[Finding, Remedy]:
+             probe: Optional[GraphRun] = None, applied: Optional[int] = None) -> Tuple[Finding, Remedy]:
+    """The finding for layer ``index``; ``applied``: the line where a layer reported at
+    its constructor (in a subclassed model's ``__init__``) is applied."""
     dense = run.results[index].call
     checked = verified(run)
     source = run.sources[index][0]
@@ -196,8 +270,9 @@ def _finding(run: GraphRun, consumers, index: int, provenance: str,
     rank = len(run.results[index].input_shape)
     k = len(run.inputs)
 
-    parts = [f"{label(dense)} gets input {_shown(given, probe, source)} of rank {rank}"
-             if given is not None else f"{label(dense)} gets an input of rank {rank}"]
+    where = f" (applied on line {applied})" if applied is not None else ""
+    parts = [f"{label(dense)}{where} gets input {_shown(given, probe, source)} of rank {rank}"
+             if given is not None else f"{label(dense)}{where} gets an input of rank {rank}"]
     parts.append("it acts on the last axis only"
                  + (f" and outputs {_shown(out, probe, k + index)}" if out else ""))
     if final is not None:

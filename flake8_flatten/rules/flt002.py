@@ -1,15 +1,6 @@
 """FLT002: a shape the code asserts disagrees with the model's.
 
-What it does
-    Checks ``assert model.output_shape == (...)``, ``assert model.predict(x).shape
-    == (...)`` and ``y.shape`` / ``self.assertEqual(y.shape, ...)`` for
-    ``y = model.predict(x)`` (or ``model(x)``, ``predict_on_batch``) where x's
-    shape is known, against the inferred, NumPy-verified shape.
-Why is this bad
-    The assertion fails at run time, or the test that holds it is wrong; most
-    often because a Dense acts on the last axis only (a missing Flatten).
-Example / Use instead
-    See README.md, "FLT002".
+Its documentation is `RULE` below (``docs/rules/FLT002.md`` is generated from it).
 """
 
 from __future__ import annotations
@@ -17,13 +8,57 @@ from __future__ import annotations
 from typing import List, Optional
 
 from ..model import Claim, LayerCall, ModelDescription, Shape, format_shape
-from ..shapes.engine import run_model, verified
+from ..shapes.engine import confirm, infer_graph, run_model, verified
 from ..shapes.spec import DENSE
-from . import Finding
 from .feeding import DataRun, output_shape, run_on_data
+from .finding import Finding
 from .flt001 import label
+from .rule import Rule
 
 CODE = "FLT002"
+
+RULE = Rule(
+    code=CODE,
+    title="a claimed shape disagrees with the model's",
+    summary="A shape the code asserts disagrees with the model's.",
+    catches="`assert model.output_shape == ...` / `y.shape == ...` that cannot hold",
+    keras_says="`AssertionError`",
+    what_it_does="""
+        Compares the shape an assertion claims with the inferred, NumPy-verified shape:
+        `assert model.output_shape == (...)`, `assert model.predict(x).shape == (...)`, and `assert
+        y.shape == (...)` / `self.assertEqual(y.shape, (...))` where `y = model.predict(x)` (or `model(x)`,
+        `model.predict_on_batch(x)`) and x's shape is known (see FLT003 for which data). When a missing
+        `Flatten()` explains the difference, the message says so.
+    """,
+    why_is_this_bad="""
+        The assertion fails when the test finally runs (after importing TensorFlow
+        and building the model), or the test documents a shape the model never had.
+    """,
+    example="""
+        import numpy as np
+        from keras.layers import Activation, Dense
+        from keras.models import Sequential
+
+        model = Sequential([Dense(16, input_shape=(3, 2)), Activation("relu"), Dense(4)])
+        y = model.predict(np.zeros((1, 3, 2)))
+        assert y.shape == (1, 4)
+    """,
+    use_instead="""
+        import numpy as np
+        from keras.layers import Activation, Dense, Flatten
+        from keras.models import Sequential
+
+        model = Sequential([Flatten(input_shape=(3, 2)), Dense(16), Activation("relu"), Dense(4)])
+        y = model.predict(np.zeros((1, 3, 2)))
+        assert y.shape == (1, 4)
+    """,
+    notes="""
+        Decisions: a size we do not know is never held against a claim (only a different rank, or a
+        size we know that the claim states otherwise, is reported); claims written as lists (`== [None,
+        4]`, always false against a tuple) and `model.summary()` text are out of scope; a claim about
+        data the model refuses is FLT003's finding, not FLT002's.
+    """,
+)
 
 
 def check(model: ModelDescription, run=None) -> List[Finding]:
@@ -86,8 +121,6 @@ def _missing_flatten(run, claim: Claim) -> Optional[str]:
 
 def _with_flatten(run, index: int) -> Shape:
     """The model's verified output with a Flatten inserted before layer ``index``."""
-    from ..shapes.engine import confirm, infer_graph
-
     k = len(run.inputs)
     shift = lambda ref: ref + 1 if ref >= k + index else ref  # noqa: E731
     calls = run.calls[:index] + [LayerCall("Flatten")] + run.calls[index:]

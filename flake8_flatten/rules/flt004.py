@@ -1,15 +1,6 @@
 """FLT004: a model Keras would refuse to build.
 
-What it does
-    Finds the layer at which Keras's build fails for the declared input: a conv or
-    pooling window larger than what is left (zero or negative size), a Reshape to
-    a different number of elements, a 2D layer on a tensor of the wrong rank, an
-    RNN on rank-2 input, a merge of shapes that do not broadcast or align.
-Why is this bad
-    The model cannot even be constructed; today you learn it at run time, from a
-    traceback deep inside Keras.
-Example / Use instead
-    See README.md, "FLT004".
+Its documentation is `RULE` below (``docs/rules/FLT004.md`` is generated from it).
 
 Only shape errors our layer rules raise exactly where Keras raises (checked
 against real Keras for every rule) are reported, and only for models whose input
@@ -24,10 +15,61 @@ from ..config import active
 from ..model import APPLIED, ModelDescription, format_shape
 from ..shapes.engine import GraphRun, infer_layer, layer_input, run_model, verified
 from ..shapes.spec import ShapeError
-from . import Finding
+from .finding import Finding
 from .flt001 import label
+from .rule import Rule
 
 CODE = "FLT004"
+
+RULE = Rule(
+    code=CODE,
+    title="a model Keras would refuse to build",
+    summary="A model Keras would refuse to build.",
+    catches="a layer Keras cannot build on its input (negative sizes, wrong rank, bad Reshape, merges that do not align)",
+    keras_says="`Computed output size would be zero or negative`",
+    what_it_does="""
+        Reports the layer at which building the model fails for its declared input:
+        a conv/pool/cropping window that leaves zero or negative size, a `Reshape` to a different number
+        of values, a layer on an input of the wrong rank (a 2D layer on a flat vector, `Flatten` followed
+        by a conv or an RNN, an RNN on rank-2 input), a merge (`Add`, `Concatenate`, `Multiply`, ...,
+        and `layers.add([...])`-style functions) of shapes that do not broadcast or align, a layer
+        object applied twice (`encoder = Dense(4); encoder(a); encoder(b)`) to a size other than the one
+        its weights were built for.
+    """,
+    why_is_this_bad="""
+        The model cannot even be constructed; you find out from a traceback deep in
+        Keras, usually pointing at the `Sequential(` or `Model(` call rather than the layer at fault.
+    """,
+    example="""
+        from keras import Input, Model, layers
+
+        inputs = Input(shape=(8, 8, 3))
+        x = inputs
+        for filters in (16, 32, 64):
+            x = layers.Conv2D(filters, 3, padding="same", activation="relu")(x)
+            x = layers.MaxPooling2D()(x)
+        x = layers.Conv2D(128, 3, activation="relu")(x)  # (None, 1, 1, 64) left: no room for 3x3
+        outputs = layers.Dense(10)(layers.GlobalAveragePooling2D()(x))
+        model = Model(inputs, outputs)
+    """,
+    use_instead="""
+        from keras import Input, Model, layers
+
+        inputs = Input(shape=(8, 8, 3))
+        x = inputs
+        for filters in (16, 32, 64):
+            x = layers.Conv2D(filters, 3, padding="same", activation="relu")(x)
+            x = layers.MaxPooling2D()(x)
+        x = layers.Conv2D(128, 3, padding="same", activation="relu")(x)  # (None, 1, 1, 128)
+        outputs = layers.Dense(10)(layers.GlobalAveragePooling2D()(x))
+        model = Model(inputs, outputs)
+    """,
+    notes="""
+        A layer rule says "cannot be built" only where real Keras refuses (asserted for every layer case,
+        `tests/test_layer_rules.py`); Keras's `Add` broadcasting `(None, 1)` with `(None, 6)` is accepted.
+        A size we could not evaluate (`Input(shape=(28, 28, n))`) makes shapes unknown, never an error.
+    """,
+)
 
 
 def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Finding]:
