@@ -10,12 +10,16 @@ import sys
 from dataclasses import dataclass
 from typing import List, Optional
 
-from . import __version__
+from . import __version__, rules
 from .config import ConfigError, arguments, from_arguments, keras_warning, using
+from .discovery import discover
 from .fix.command import fix_paths
 from .notebooks import NotebookError, NotebookSource, read_notebook
+from .report import COLOR_CHOICES, FORMATS, render, reported, wants_color
+from .rules import suppressed
 from .sources import (NOTEBOOK_SUFFIX, STDIN, UsageError, input_paths, read_bytes, read_python,
                       report_error, too_large)
+from .summary import format_table, summarize
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,8 +35,6 @@ DESCRIPTION = ("Keras shape mistakes, found without running the code. Commands: 
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .report import COLOR_CHOICES, FORMATS
-
     parser = _Parser(prog="flake8-flatten", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True,  # each takes --config...
@@ -85,9 +87,6 @@ def load(path: str, stdin_name: Optional[str] = None) -> SourceFile:
 
 
 def run_shapes(args: argparse.Namespace) -> int:
-    from .discovery import discover
-    from .summary import format_table, summarize
-
     sources = [load(path) for path in input_paths(args.paths)]
     records = [summarize(model, source.name, source.notebook) for source in sources
                for model in discover(source.text)]
@@ -101,14 +100,11 @@ def run_shapes(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     """Exit 1 if anything is found, 2 if an input could not be read or checked (the others
     still are)."""
-    from .report import render, reported, wants_color
-    from .rules import lint, suppressed
-
     found, unreadable = [], False
     for path in input_paths(args.paths):
         try:
             source = load(path, args.stdin_filename)
-            findings = lint(source.text)
+            findings = rules.lint(source.text)  # looked up per call: tests replace it
         except Exception as exc:  # noqa: BLE001 -- a bug on one file must not hide the others
             report_error(exc if isinstance(exc, UsageError) else
                          f"internal error while checking {path}: {type(exc).__name__}: {exc}")

@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Tuple
 
 from .model import ModelDescription, Shape, format_shape
 from .notebooks import NotebookSource
+from .shapes.convolution import ALIASES
 from .shapes.engine import run_model, verified
 from .shapes.weights import application_params, layer_objects, total_params
 
@@ -121,8 +122,6 @@ def _row_names(record: dict) -> List[str]:
 
 def _class_name(kind: str) -> str:
     """The Keras class behind an exported alias (``MaxPool2D`` -> ``MaxPooling2D``)."""
-    from .shapes.convolution import ALIASES
-
     return ALIASES.get(kind, kind)
 
 
