@@ -23,7 +23,7 @@ def _cell(notebook: Optional[NotebookSource], line: int) -> Tuple[Optional[int],
 
 
 def summarize(model: ModelDescription, path: str, notebook: Optional[NotebookSource] = None) -> dict:
-    """The JSON record of one model (see README, "shapes").  Every shape is the
+    """The JSON record of one model (see docs/shapes.md).  Every shape is the
     static one confirmed by the NumPy references, or null; every count is Keras's
     ``count_params()`` computed from those shapes, or null.  For a notebook (its joined
     code cells), each ``line`` is also given as ``cell`` and ``cell_line``, as ``check``

@@ -1,7 +1,7 @@
 """Fuzzing, the short run (CI): random programs never crash any front-end; random
 models agree with the NumPy references and with real Keras.
 
-``scripts/fuzz_long.py`` runs the same checks at scale (see README, "Fuzzing").
+``scripts/fuzz_long.py`` runs the same checks at scale (see docs/measurements.md, "Fuzzing").
 Hypothesis is derandomized here so CI is repeatable; the long run draws fresh
 programs from its ``--seed``.
 """
