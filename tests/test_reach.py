@@ -227,3 +227,21 @@ def test_inputs_built_in_loops_and_dicts_are_separate_tensors():
     assert findings(source) == [(6, 8, "FLT001")]
     [model] = discover(textwrap.dedent(source))
     assert len(model.inputs) == 2
+
+
+def test_a_function_sees_only_data_the_module_binds_once():
+    """A notebook rebinds X_train (one dataset, then another): a function called in
+    between may see either, so it sees neither (found on handson-ml3, chapter 11)."""
+    source = """\
+    import tensorflow as tf
+    (X_train, y_train), _ = tf.keras.datasets.fashion_mnist.load_data()
+    def train():
+        model = tf.keras.Sequential([tf.keras.layers.Flatten(input_shape=[28, 28]),
+                                     tf.keras.layers.Dense(10)])
+        return model.fit(X_train, y_train)
+    history = train()
+    (X_train, y_train), _ = tf.keras.datasets.cifar10.load_data()
+    """
+    assert findings(source) == []
+    once = source[:source.rindex("(X_train")]
+    assert findings(once.replace("[28, 28]", "[28, 29]")) == [(6, 11, "FLT003")]

@@ -210,6 +210,13 @@ class FlowScope(Scope):
     def star_modules(self):
         return self.parent.star_modules()
 
+    def settled(self) -> "FlowScope":
+        """What a function of the module sees when it runs later: the values of names
+        the module binds once.  A name bound again (``X_train`` of one dataset, then of
+        another, in a notebook) may hold either when the function is called: unknown."""
+        values = {name: value for name, value in self.flow.items() if self.parent.bound_once(name)}
+        return FlowScope(self.parent, self.graph, values)
+
     def function(self, name: str):
         return None if name in self.flow else self.parent.function(name)
 

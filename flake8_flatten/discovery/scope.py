@@ -178,6 +178,10 @@ class Scope:
             return self.parent.binding(name)
         return ("free",)
 
+    def bound_once(self, name: str) -> bool:
+        """Does this scope bind ``name`` exactly once?"""
+        return len(self._collect().get(name, ())) == 1
+
     def qualified_name(self, dotted: str) -> Optional[str]:
         """The imported thing ``a.b.c`` refers to, or None when ``a`` is not an import."""
         cache = self._qualified

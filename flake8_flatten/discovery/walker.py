@@ -463,7 +463,8 @@ class ScopeWalker:
         values = self.parameters(function.args, owner, args, dict(kwargs))
         if values is None:
             return UNKNOWN
-        child = ScopeWalker(analysis, analysis.function_scope(function, owner), self.scope.graph,
+        child = ScopeWalker(analysis, analysis.function_scope(function, analysis.at_call(owner)),
+                            self.scope.graph,
                             values, self.depth + 1)
         child.run(function.body)
         child.close()
@@ -511,7 +512,8 @@ class ScopeWalker:
                                  dict(kwargs))
         if values is None:
             return UNKNOWN
-        child = ScopeWalker(analysis, analysis.function_scope(method, instance.cls.owner), graph,
+        child = ScopeWalker(analysis, analysis.function_scope(method, analysis.at_call(instance.cls.owner)),
+                            graph,
                             values, self.depth + 1)
         child.in_class = True
         child.current_class = cls or instance.cls.defining(method)
@@ -567,9 +569,9 @@ class ScopeWalker:
         if model is None or len(model.outputs) != 1:
             return None
         model.kind = "Subclassed" if instance.cls.kind == MODEL else "CustomLayer"
-        model.input_source = source
-        if instance.cls.kind == MODEL:
-            self.analysis.found.append(model)
+        # a custom layer is judged (FLT001, FLT004) by the model using it, as a layer
+        model.input_source = source if instance.cls.kind == MODEL else APPLIED
+        self.analysis.found.append(model)
         graph_arg = (model.inputs[0], tuple(model.layers), tuple(model.sources), model.outputs[0])
         layer = LayerCall("Functional", (graph_arg,), (("name", snake_case(instance.cls.node.name)),),
                           instance.line, instance.col)
@@ -801,14 +803,18 @@ class Analysis:
         #: Module-level functions and classes, walked once the module's own code is.
         self.deferred: List[tuple] = []
         self.classes: Dict[str, KerasClass] = {}  # subclassed models and custom layers
+        self.module_flow: Optional[Flow] = None  # the module's values as its walk goes on
 
     def run(self) -> List[ModelDescription]:
         self.walrus = any(":=" in line for line in self.lines)
         scope = Scope(self.tree.body, None, self.evaluator, walrus=self.walrus)
         self.classes = keras_classes(self.tree.body, scope)
         self.walk(self.tree.body, scope)
+        settled = {}
         for definition, module in self.deferred:  # functions and classes see the module's
-            self.walk_definition(definition, module)  # models and data as they end up
+            if id(module) not in settled:  # models and data as they end up, when bound once
+                settled[id(module)] = module.settled()
+            self.walk_definition(definition, settled[id(module)])
         called = {(m.line, m.col) for m in self.found if id(m) in self.from_calls}
         found = [m for m in self.found if id(m) in self.from_calls or (m.line, m.col) not in called]
         found.sort(key=lambda m: (m.line, m.col))
@@ -816,8 +822,17 @@ class Analysis:
 
     def walk(self, body: List[ast.stmt], scope: Scope) -> None:
         walker = ScopeWalker(self, scope)
+        if scope.parent is None:
+            self.module_flow = walker.scope
         walker.run(body)
         walker.close()
+
+    def at_call(self, owner: Scope) -> Scope:
+        """The scope a function defined in ``owner`` sees when called now: for a
+        module-level function, the module's values at this point of its code (Python
+        looks globals up when the function runs)."""
+        flow = self.module_flow
+        return flow if flow is not None and owner is flow.parent else owner
 
     def features(self, node: ast.AST) -> Features:
         found = self._features.get(id(node))
