@@ -53,13 +53,15 @@ def record(part: str) -> None:
         summary = f"{len(body['files'])} diagnostics scripts"
     else:
         from tests import keras_live
-        from tests.keras_versions import SNIPPETS, snippet_outcome
+        from tests.keras_versions import FEEDING, SNIPPETS, snippet_outcome
 
-        keras3 = {name: snippet_outcome(keras_live.keras, source) for name, source in SNIPPETS.items()}
+        every = {**SNIPPETS, **FEEDING}
+        with keras_live.tensorflow_shim():
+            keras3 = {name: snippet_outcome(keras_live.keras, source) for name, source in every.items()}
         body = {"keras3_version": keras_live.keras.__version__,
                 "snippets": {name: {"keras2": result["declarations"][name], "keras3": keras3[name]}
-                             for name in SNIPPETS}}
-        summary = f"{len(SNIPPETS)} declaration snippets (Keras 2 and Keras 3)"
+                             for name in every}}
+        summary = f"{len(every)} declaration and feeding snippets (Keras 2 and Keras 3)"
     path = GOLDEN / FILES[part]
     path.write_text(json.dumps({**meta, **body}, indent=1) + "\n")
     print(f"recorded {summary} from tf-keras {meta['keras_version']} -> {path.relative_to(ROOT)}")

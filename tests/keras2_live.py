@@ -120,9 +120,9 @@ def record_diagnostics(tf_keras) -> dict:
 
 
 def record_declarations(keras) -> dict:
-    from tests.keras_versions import SNIPPETS, snippet_outcome
+    from tests.keras_versions import FEEDING, SNIPPETS, snippet_outcome
 
-    return {name: snippet_outcome(keras, source) for name, source in SNIPPETS.items()}
+    return {name: snippet_outcome(keras, source) for name, source in {**SNIPPETS, **FEEDING}.items()}
 
 
 def main(argv) -> None:

@@ -99,12 +99,37 @@ model = keras.Sequential([
 """,
 }
 
+#: Data fed to a model declared for 28x28 images (fully convolutional, so only the
+#: declared input can refuse other sizes): where Keras 2 checks it and Keras 3 does not.
+_IMAGES = """
+import numpy as np
+model = keras.Sequential([
+    keras.Input(shape=(28, 28, 1)),
+    layers.Conv2D(8, 3),
+    layers.GlobalAveragePooling2D(),
+    layers.Dense(10),
+])
+model.compile(optimizer="adam", loss="mse")
+same, other, y = np.zeros((4, 28, 28, 1)), np.zeros((4, 64, 64, 1)), np.zeros((4, 10))
+"""
+FEEDING = {
+    "predict_other_size": _IMAGES + "model.predict(other, verbose=0)\n",
+    "evaluate_other_size": _IMAGES + "model.evaluate(other, y, verbose=0)\n",
+    "call_other_size": _IMAGES + "model(other)\n",
+    # predict/fit/evaluate are traced once: a later call with another shape runs (Keras 2)
+    "predict_same_then_other": _IMAGES + "model.predict(same, verbose=0)\nmodel.predict(other, verbose=0)\n",
+    "fit_same_then_fit_other": _IMAGES + "model.fit(same, y, verbose=0)\nmodel.fit(other, y, verbose=0)\n",
+    "fit_same_then_predict_other": _IMAGES + "model.fit(same, y, verbose=0)\nmodel.predict(other, verbose=0)\n",
+    "predict_same_then_call_other": _IMAGES + "model.predict(same, verbose=0)\nmodel(other)\n",
+}
+
 HEADER = "import keras\nfrom keras import layers\n"
 
 
 def source_of(name: str) -> str:
-    """The snippet as a file the linter reads."""
-    return HEADER + SNIPPETS[name]
+    """The snippet as a file the linter reads (its lines are the lines `snippet_outcome`
+    reports, plus the two of the header)."""
+    return HEADER + {**SNIPPETS, **FEEDING}[name]
 
 
 def snippet_outcome(keras, body: str) -> dict:
@@ -120,6 +145,9 @@ def snippet_outcome(keras, body: str) -> dict:
                 "output_shape": list(model.outputs[0].shape),
                 "params": model.count_params()}
     except Exception as exc:  # a refusal is the fact we record
+        import traceback
+
         text = str(exc).strip()
+        lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<snippet>"]
         return {"error": f"{type(exc).__name__}: {text.splitlines()[0][:200]}" if text
-                else type(exc).__name__}
+                else type(exc).__name__, "line": lines[-1] + HEADER.count("\n") if lines else None}

@@ -25,7 +25,7 @@ from flake8_flatten.summary import summarize
 
 from .cases import all_cases
 from .keras2_live import ROOT, interpreter
-from .keras_versions import SNIPPETS, source_of
+from .keras_versions import FEEDING, SNIPPETS, source_of
 from .test_diagnostics import CASES as DIAGNOSTICS, CODES, FILES, expected, statement_span
 from .test_layer_rules import assert_consistent, static_outcome
 
@@ -45,7 +45,7 @@ def test_goldens_are_from_keras2_and_cover_every_case():
     assert sorted(LAYERS["cases"]) == sorted(c.id for c in CASES), \
         "cases changed: run python scripts/record_goldens_keras2.py --only layers"
     assert sorted(SCRIPTS) == FILES, "run python scripts/record_goldens_keras2.py --only diagnostics"
-    assert sorted(DECLARATIONS) == sorted(SNIPPETS), \
+    assert sorted(DECLARATIONS) == sorted({**SNIPPETS, **FEEDING}), \
         "run python scripts/record_goldens_keras2.py --only declarations"
 
 
@@ -151,6 +151,16 @@ def test_declarations_follow_each_keras(name, version):
         assert findings == []
     for code, message in findings:
         assert code == "FLT004" and message.endswith(f"Keras {version} raises here"), message
+
+
+@pytest.mark.parametrize("version", ["2", "3"])
+@pytest.mark.parametrize("name", sorted(FEEDING))
+def test_feeding_follows_each_keras(name, version):
+    """FLT003 exactly where that Keras refuses the data (Keras 2: the declared input, checked
+    by model(x) always and by predict/fit/evaluate when first traced)."""
+    golden = DECLARATIONS[name][f"keras{version}"]
+    reported = {(f.line, f.code) for f in lint(source_of(name), options=Options(keras_version=version))}
+    assert reported == ({(golden["line"], "FLT003")} if "error" in golden else set())
 
 
 # -- FLT003/FLT004 scripts -------------------------------------------------------------
@@ -261,7 +271,7 @@ def test_live_keras2_scripts_agree(live):
 
 
 def test_live_keras2_declarations_agree(live):
-    for name in SNIPPETS:
+    for name in {**SNIPPETS, **FEEDING}:
         got, golden = live["declarations"][name], DECLARATIONS[name]["keras2"]
         assert got.get("error", "")[:40] == golden.get("error", "")[:40] and \
             {k: v for k, v in got.items() if k != "error"} == \

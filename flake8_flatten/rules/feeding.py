@@ -27,26 +27,49 @@ from .flt001 import label
 @dataclass(frozen=True)
 class DeclaredShapeCheck:
     """Which calls check every fixed size of a model's declared input (its input spec)
-    before any layer runs: ``methods`` (None: every one) of ``kinds`` of model."""
+    before any layer runs: ``methods`` (None: every one) of ``kinds`` of model.
+    ``first_trace_only``: methods that check only when their compiled function is first
+    traced (a later call with another shape is retraced with relaxed sizes and passes),
+    grouped by the function they share."""
 
     methods: Optional[frozenset]
     kinds: frozenset
     what: str
+    first_trace_only: Optional[dict] = None
 
-    def applies(self, method: str, kind: str) -> bool:
-        return kind in self.kinds and (self.methods is None or method in self.methods)
+    def applies(self, method: str, model: ModelDescription, data: tuple, layers: int) -> bool:
+        if model.kind not in self.kinds or (self.methods is not None and method not in self.methods):
+            return False
+        group = (self.first_trace_only or {}).get(method)
+        return group is None or not _traced_before(model, group, self.first_trace_only, data, layers)
+
+
+def _traced_before(model: ModelDescription, group: str, groups: dict, data: tuple,
+                   layers: int) -> bool:
+    """An earlier feed of the model ran the same compiled function (in source order): the
+    first feed of the group is this one, or another one."""
+    for feed in model.feeds:
+        if groups.get(feed.method) == group:
+            return (feed.data_shape, feed.layers) != (data, layers)
+    return True  # not a feed we know the place of (a claim's data): cannot tell
 
 
 #: Per Keras major version (measured: tests/golden/diagnostics*.json).  Keras 3: a
 #: functional model checks when called, fitted or evaluated; ``predict`` and Sequential
 #: models do not.  Keras 2: every call of both kinds checks (``Input 0 of layer
 #: "sequential" is incompatible with the layer: expected shape=(None, 20), found
-#: shape=(2, 25)``), so a fully convolutional model declared 32x32 refuses 64x64 photos.
+#: shape=(2, 25)``), so a fully convolutional model declared 32x32 refuses 64x64 photos,
+#: but predict/fit/evaluate only when first traced (tests/keras_versions.py FEEDING).
 DECLARED_SHAPE_CHECKS = {
     3: DeclaredShapeCheck(frozenset({"__call__", "fit", "evaluate"}), frozenset({"Functional"}),
                           "functional models, when called, fitted or evaluated (not predict)"),
     2: DeclaredShapeCheck(None, frozenset({"Functional", "Sequential"}),
-                          "every model, in every call (predict too)"),
+                          "every model, in every call (predict too); predict/fit/evaluate only "
+                          "in their first call (a later one with another shape is retraced "
+                          "with relaxed sizes and runs)",
+                          first_trace_only={"predict": "predict", "predict_on_batch": "predict",
+                                            "fit": "train", "train_on_batch": "train",
+                                            "evaluate": "test", "test_on_batch": "test"}),
 }
 
 
@@ -84,7 +107,7 @@ def run_on_data(model: ModelDescription, data: Tuple[int, ...], layers: int,
     if adapted is None:
         return DataRun(None, None, f"the model expects input {format_shape(declared)} "
                                    f"of rank {len(declared)}")
-    if DECLARED_SHAPE_CHECKS[active().keras].applies(method, model.kind):
+    if DECLARED_SHAPE_CHECKS[active().keras].applies(method, model, data, layers):
         for axis, (want, got) in enumerate(zip(declared[1:], adapted[1:]), start=1):
             if want is not None and want != got:
                 seen = "" if adapted == data else f" (Keras reads it as {format_shape(adapted)})"
