@@ -56,7 +56,6 @@ def test_goldens_are_from_keras2_and_cover_every_case():
 #: modelled"): never a wrong shape, never a wrong refusal, only less said.
 NOT_MODELLED = {
     "ConvLSTM2D(8, 3) <- (None, 10, None, 32, 3)",
-    "Bidirectional(GRU(4, go_backwards=True)) <- (None, 10, 3)",
     "TimeDistributed(Dense(0)) <- (None, 10, 3)",
 }
 

@@ -281,6 +281,22 @@ def bidirectional(params: Params, shape: tuple):
     return out
 
 
+def _keras2_backwards_copy(rule):
+    """Keras 2 builds Bidirectional(RNN(go_backwards=True)): the backward copy flips it, so
+    the shapes are those of a forward layer."""
+
+    def apply(params: Params, shape: tuple):
+        inner = params.get("layer")
+        if isinstance(inner, LayerCall) and params.get("backward_layer") is None \
+                and inner.kwarg("go_backwards") is True:
+            kwargs = tuple((k, False if k == "go_backwards" else v) for k, v in inner.kwargs)
+            params = Params({**params, "layer": LayerCall(inner.kind, inner.args, kwargs, inner.line,
+                                                          inner.col, inner.is_keras)})
+        return rule(params, shape)
+
+    return apply
+
+
 # --- TimeDistributed -------------------------------------------------------------
 
 
@@ -350,8 +366,8 @@ SPECS = {
     "Bidirectional": LayerSpec(
         ("layer", "merge_mode", "weights", "backward_layer"), bidirectional, SEQUENCE,
         weights=bidirectional_weights,
-        versions=(Difference(2, "a forward layer with go_backwards=True builds (its checks are "
-                                "not modelled)", {"wrap": (lenient,)}),),
+        versions=(Difference(2, "a forward layer with go_backwards=True builds (its copy runs "
+                                "forwards)", {"wrap": (lenient, _keras2_backwards_copy)}),),
     ),
     "TimeDistributed": LayerSpec(("layer",), time_distributed, SEQUENCE, min_rank=3,
                                  weights=time_distributed_weights,
