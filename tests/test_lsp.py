@@ -434,3 +434,79 @@ def test_analysis_agrees_with_lint():
         assert [d.finding for d in analyse(text).diagnostics] == expected, path
         checked += bool(expected)
     assert checked >= 5
+
+
+# -- code actions a fix refuses, closing, incremental analysis through the client ----------
+
+#: The fix would contradict the assertion (FLT002): `fix` declines it, with the reason.
+CLAIMED = BAD + "assert model.output_shape == (None, 13, 13, 10)\n"
+
+
+@pytest.mark.asyncio
+async def test_a_fix_the_codemod_refuses_is_shown_disabled_with_the_reason(client, tmp_path):
+    await start(client, tmp_path)
+    uri = open_file(client, tmp_path / "claimed.py", CLAIMED)
+    (diag,) = await diagnostics_for(client, uri)
+    assert diag.code == "FLT001"
+    from flake8_flatten.fix import fix_source
+
+    (skipped,) = fix_source(CLAIMED).skipped
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=diag.range,
+        context=types.CodeActionContext(diagnostics=[diag])))
+    (action,) = actions
+    assert action.edit is None
+    assert action.disabled.reason == f"not fixed: {skipped.reason}"
+
+
+@pytest.mark.asyncio
+async def test_closing_a_file_clears_its_diagnostics(client, tmp_path):
+    await start(client, tmp_path)
+    uri = open_file(client, tmp_path / "cnn.py", BAD)
+    assert len(await diagnostics_for(client, uri)) == 1
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_close(types.DidCloseTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert await diagnostics_for(client, uri) == []
+
+
+@pytest.mark.asyncio
+async def test_many_edits_in_a_row_end_on_the_right_answer(client, tmp_path):
+    """Keystrokes faster than the debounce: one analysis of the final text, whose
+    diagnostics and hints are exactly those of analysing that text from scratch."""
+    from flake8_flatten.lsp.analysis import analyse
+
+    await start(client, tmp_path)
+    uri = open_file(client, tmp_path / "cnn.py", BAD)
+    await diagnostics_for(client, uri)
+    text = BAD
+    line = position_of(BAD, "Conv2D(32")[0]
+    col = BAD.splitlines()[line].index("32")
+    version = 1
+    for digit in "64128":  # Conv2D(32 -> Conv2D(6, (64, ..., (128
+        version += 1
+        change(client, uri, version, (line, col), (line, col + 2), digit + digit)
+        lines = text.splitlines(keepends=True)
+        lines[line] = lines[line][:col] + digit + digit + lines[line][col + 2:]
+        text = "".join(lines)
+    published = await diagnostics_for(client, uri, version=version)
+    fresh = analyse(text)
+    assert [d.message for d in published] == [d.message for d in fresh.diagnostics]
+    assert [h.label for h in await hints(client, uri)] == [h.label for h in fresh.hints]
+    assert "(None, 13, 13, 88)" in published[0].message
+
+
+@pytest.mark.asyncio
+async def test_a_request_before_the_debounce_fires_still_gets_diagnostics_published(client, tmp_path):
+    """A hover right after a keystroke analyses the new text at once (the answer must
+    match it); the diagnostics of that text are still published when the timer fires."""
+    await start(client, tmp_path, init={"flake8-flatten": {"debounce": 400}})
+    uri = open_file(client, tmp_path / "cnn.py", BAD)
+    await diagnostics_for(client, uri)
+    line = position_of(BAD, "layers.Dense(10")[0]
+    change(client, uri, 2, (line, 0), (line, 0), "    layers.Flatten(),\n")
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(position_of(BAD, "model.summary")[0] + 1, 2)))
+    assert "flatten (Flatten)" in hover.contents.value
+    assert await diagnostics_for(client, uri, version=2) == []

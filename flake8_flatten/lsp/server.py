@@ -60,6 +60,7 @@ class DocState:
     published: Tuple[str, ...] = ()  # URIs that were sent diagnostics
     timer: Optional[asyncio.TimerHandle] = None
     dirty: bool = True
+    unpublished: bool = False  # the analysis changed since diagnostics were last sent
     fixes: Dict[bool, Any] = field(default_factory=dict)  # pooling -> FixResult of `fixed_for`
     fixed_for: Optional[str] = None
     noted: bool = False  # the "too large" note was logged
@@ -188,7 +189,9 @@ class FlattenServer(LanguageServer):
         if state.timer is not None:
             state.timer.cancel()
             state.timer = None
-        if self.ensure(state):
+        self.ensure(state)
+        if state.unpublished:  # also when a request already brought it up to date
+            state.unpublished = False
             self.publish(state)
             self._refresh_hints()
 
@@ -212,6 +215,7 @@ class FlattenServer(LanguageServer):
                      f"(last results kept):\n{traceback.format_exc()}", types.MessageType.Error)
             if state.good is not None:
                 state.analysis = carry_over(state.good, lines)
+                state.unpublished = True
             return True
         if not self._frozen:  # the imports are done: keep the collector off their objects
             gc.freeze()  # (a full collection no longer walks them: no 100 ms pauses)
@@ -225,6 +229,7 @@ class FlattenServer(LanguageServer):
         elif result.parsed:
             state.good = result
         state.analysis, state.version = result, version
+        state.unpublished = True
         return True
 
     def _text(self, state: DocState):
