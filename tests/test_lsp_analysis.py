@@ -135,3 +135,24 @@ def test_carry_over_keeps_only_unchanged_lines():
     kept = carry_over(good, broken)
     assert kept.diagnostics == []
     assert all(h.position[0] != dense for h in kept.hints)
+
+
+def test_hints_show_unknown_sizes_as_question_marks_and_skip_unknown_shapes():
+    text = (
+        "from keras import Input, Sequential, layers\n"
+        "model = Sequential([\n"
+        "    Input(shape=(None, 5)),\n"
+        "    layers.LSTM(8, return_sequences=True),\n"
+        "    layers.Dense(16),\n"
+        "    layers.Lambda(lambda t: t),\n"  # unknown: nothing after it is known
+        "    layers.Dense(2),\n"
+        "])\n"
+    )
+    labels = {h.position[0]: h.label for h in analyse(text).hints}
+    assert labels[3] == "→ (None, ?, 8)"
+    assert labels[4] == "→ (None, ?, 16)"
+    assert 5 not in labels and 6 not in labels
+    assert labels[1] == "  input (None, ?, 5)"  # total params unknown: not shown
+    assert analysis.format_hint_shape((None, 10)) == "(None, 10)"
+    assert analysis.format_hint_shape((None,)) == "(None,)"
+    assert analysis.format_hint_shape((32, None, 3)) == "(32, ?, 3)"
