@@ -185,7 +185,9 @@ def test_the_demo_sets_up_only_what_it_needs_quietly(tmp_path):
 
 
 def readme_blocks(language: str) -> list:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    """The README's ``language`` code blocks, and those of docs/ (where README sections move)."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    text = "\n".join(page.read_text(encoding="utf-8") for page in pages)
     return [textwrap.dedent(block)  # a block inside a list item is indented as a whole
             for block in re.findall(rf"^ *```{language}\n(.*?)^ *```", text, re.S | re.M)]
 
