@@ -299,6 +299,15 @@ def flake8_all(cwd: Path, *args: str, runner=("-m", "flake8")) -> tuple:
     return {(line.split(":")[0], line.split()[1]) for line in proc.stdout.splitlines()}, proc.stderr
 
 
+def test_the_documented_warning_is_the_one_flake8_prints(tmp_path):
+    """The README (or the docs page the section moved to) quotes the warning word for word."""
+    project(tmp_path, "setup.cfg", "[flake8]\nflatten-sequnce-axes = true\n")
+    _, stderr = flake8_all(tmp_path)
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    documented = " ".join(" ".join(page.read_text(encoding="utf-8") for page in pages).split())
+    assert " ".join(stderr.split()) in documented, stderr
+
+
 def test_flake8_checks_the_keys_of_the_config_file_it_was_told_to_read(tmp_path):
     project(tmp_path, "setup.cfg", "[flake8]\nflatten-sequence-axes = true\n")
     write(tmp_path / "ci" / "lint.cfg", "[flake8]\nflatten-dense_like = A\nflatten-verify = no\n")
