@@ -88,7 +88,8 @@ def arithmetic(operator: str, left, right, graph, position):
             return right
     if graph.holds(left) and graph.holds(right) and operator in _MERGES:
         a, b = graph.shape_of(left), graph.shape_of(right)
-        if a is not None and a == b and None not in a[1:]:
-            layer = LayerCall(_MERGES[operator], (), (), *position)
+        if a is not None and b is not None and len(a) == len(b) and None not in a[1:] + b[1:] \
+                and all(x == y or 1 in (x, y) for x, y in zip(a[1:], b[1:])):
+            layer = LayerCall(_MERGES[operator], (), (), *position)  # equal, or broadcast over 1s
             return graph.apply(layer, ((left, right),), position)
     return UNKNOWN

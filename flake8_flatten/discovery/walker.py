@@ -373,8 +373,10 @@ class ScopeWalker:
         empty = _empty_lists(value)  # ``heads = []``, ``ins, outs = [], []``: to append to
         if empty is not None:
             result = empty
-        elif self.reassigned_constant(targets, value):
-            result = self.analysis.evaluator.evaluate(value, self.scope)
+        elif self.reassigned_constant(targets, value) or (
+                any(self.instance_attribute(t) for t in targets)
+                and not self.analysis.features(value).has_call):
+            result = self.analysis.evaluator.evaluate(value, self.scope)  # ``self.rate = rate``
         else:
             result = self.follow(value)
         for target in targets:
@@ -399,12 +401,17 @@ class ScopeWalker:
         func = call.func
         if name is not None:
             values, key = self.flow, name
-        elif isinstance(func, ast.Attribute) and func.attr in MUTATORS \
+        elif isinstance(func, ast.Attribute) and (func.attr in MUTATORS or func.attr == "add") \
                 and self.instance_attribute(func.value):
             values, key = self.flow[func.value.value.id].attrs, func.value.attr
         else:
             return False
         current = values.get(key, UNKNOWN)
+        if func.attr == "add" and isinstance(current, LayerCall) and current.kind == SEQUENTIAL:
+            values[key] = self.sequential_add(current, call)  # ``self.body.add(Conv2D(...))``
+            return True
+        if func.attr == "add":
+            return False
         if isinstance(current, tuple) and func.attr in ("append", "extend") \
                 and len(call.args) == 1 and not call.keywords:
             value = self.scope.graph.fresh(
@@ -416,6 +423,19 @@ class ScopeWalker:
         else:
             values[key] = UNKNOWN
         return True
+
+    def sequential_add(self, sequential: LayerCall, call: ast.Call) -> LayerCall:
+        """A Sequential attribute of an instance with one more layer (unknown when the
+        layer is not one we know, or the Sequential was built from something else)."""
+        layers = sequential.args[0] if sequential.args else ()
+        if len(call.args) != 1 or call.keywords or not isinstance(layers, tuple) \
+                or len(sequential.args) > 1 or sequential.kwargs and dict(sequential.kwargs).keys() - {"name"}:
+            return UNKNOWN
+        layer = self.layer(call.args[0])
+        if not layer.is_keras:
+            return UNKNOWN
+        return LayerCall(SEQUENTIAL, (layers + (layer,),), sequential.kwargs, sequential.line,
+                         sequential.col)
 
     def bind(self, target: ast.expr, value) -> None:
         if isinstance(target, ast.Name):
@@ -560,6 +580,8 @@ class ScopeWalker:
         if shape in instance.built:
             return instance.built[shape]
         instance.built[shape] = None  # a model calling itself ends here
+        if "build" in instance.cls.methods:  # layers made from the input shape
+            self.follow_method(instance, instance.cls.methods["build"], (tuple(shape),), (), Graph())
         graph = Graph()
         declared = LayerCall("Input", (tuple(shape[1:]),), (("batch_size", shape[0]),),
                              instance.line, instance.col)

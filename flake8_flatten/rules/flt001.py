@@ -22,9 +22,10 @@ from typing import List, Optional, Tuple
 from ..config import active
 from ..model import APPLIED, LayerCall, ModelDescription, Shape, format_shape
 from ..shapes import infer_chain
-from ..shapes.engine import GraphRun, chain_sources, confirm, run_model, spec_for, verified
-from ..shapes.spec import (DENSE, FEATURE_MAP, MERGE, REDUCER, RESHAPE, SEQUENCE, SUBMODEL,
-                           TRANSPARENT, product)
+from ..shapes.engine import (UNKNOWN_TENSOR, GraphRun, chain_sources, confirm, run_model, spec_for,
+                             verified)
+from ..shapes.spec import (DENSE, FEATURE_MAP, MERGE, REDUCER, RESHAPE, SEQUENCE, TRANSPARENT,
+                           product)
 from .finding import Finding
 from .rule import Rule
 
@@ -133,6 +134,9 @@ def diagnose(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Tu
     one layer of the model that applies it, which judges its output."""
     if model.input_source == APPLIED:
         return []
+    expanded = _expanded(model)
+    if expanded is not model:  # nested models and custom layers: judged layer by layer
+        model, run = expanded, run_model(expanded)
     run = run or run_model(model)
     probe = _probe(model, run)
     provenance: List[Optional[str]] = [_RAW] * len(run.inputs)
@@ -157,8 +161,6 @@ def diagnose(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Tu
             provenance.append(origin)
         elif result.role == REDUCER and result.output_shape is not None and len(result.output_shape) > 2:
             provenance.append(_KEPT)  # global pooling with keepdims=True: a (1, 1, C) map
-        elif result.role == SUBMODEL:
-            provenance.append(_through_submodel(result.call, origin))
         else:
             provenance.append(_PROVENANCE_AFTER.get(result.role))
     return findings
@@ -192,21 +194,75 @@ def _shown(shape: Shape, probe: Optional[GraphRun], ref: Optional[int]) -> str:
     return f"({inner},)" if len(shape) == 1 else f"({inner})"
 
 
-def _through_submodel(call: LayerCall, origin: Optional[str]) -> Optional[str]:
-    """The provenance after a nested Sequential (a feature extractor): its layers'
-    roles in turn; a nested functional model or an unknown inner layer hides it."""
-    layers = call.args[0] if call.kind == "Sequential" and call.args else None
-    if not isinstance(layers, tuple):
+#: How deep nested models (a custom layer using a nested Sequential...) are expanded.
+_MAX_NESTING = 8
+
+
+def _expanded(model: ModelDescription) -> ModelDescription:
+    """``model`` with every nested Sequential / functional model / custom layer replaced
+    by its own layers (at their own positions), so FLT001 follows the tensor through
+    them: a feature extractor's map reaching an outer Dense, or a custom head's Dense fed
+    the outer conv map.  ``model`` itself when it nests none."""
+    if not any(_inner_graph(call) is not None for call in model.layers):
+        return model
+    inputs, calls, sources, outputs = model.graph()
+    k = len(inputs)
+    new_calls: list = []
+    new_sources: list = []
+    applied: list = []
+    refs = {i: i for i in range(k)}  # tensor of ``model`` -> tensor of the expansion
+    for index, (call, given) in enumerate(zip(calls, sources)):
+        mapped = tuple(refs.get(r, UNKNOWN_TENSOR) for r in given)
+        out = _inline(call, mapped, k, new_calls, new_sources, applied, 0)
+        if out is None:
+            out = k + len(new_calls)
+            new_calls.append(call)
+            new_sources.append(mapped)
+            applied.append(model.applied_lines[index] if model.applied_lines else None)
+        refs[k + index] = out
+    return ModelDescription(
+        line=model.line, col=model.col, name=model.name, input_shape=model.input_shape,
+        layers=new_calls, truncated=model.truncated, kind="Functional", inputs=list(inputs),
+        sources=new_sources, outputs=tuple(refs.get(r, UNKNOWN_TENSOR) for r in outputs),
+        input_source=model.input_source, fixed_axes=model.fixed_axes,
+        applied_lines=applied if any(a is not None for a in applied) else None)
+
+
+def _inner_graph(call: LayerCall):
+    """``(calls, sources, output)`` of a nested model's layers (tensor 0 its input,
+    ``1 + j`` its layer ``j``), or None for any other layer."""
+    if not call.is_keras or not call.args:
         return None
-    for inner in layers:
-        spec = spec_for(inner) if isinstance(inner, LayerCall) else None
-        if spec is None or spec.role in (MERGE, SUBMODEL):
-            return None
-        if spec.role == REDUCER:
-            origin = _KEPT if inner.kwarg("keepdims") is True else None
-        elif spec.role not in (DENSE, TRANSPARENT):
-            origin = _PROVENANCE_AFTER.get(spec.role)
-    return origin
+    if call.kind == "Sequential" and isinstance(call.args[0], tuple) and call.args[0] \
+            and all(isinstance(c, LayerCall) for c in call.args[0]):
+        layers = call.args[0]
+        return layers, chain_sources(len(layers)), len(layers)
+    graph = call.args[0]
+    if call.kind == "Functional" and isinstance(graph, tuple) and len(graph) == 4:
+        _, layers, sources, output = graph
+        return tuple(layers), tuple(sources), output
+    return None
+
+
+def _inline(call: LayerCall, given: tuple, k: int, calls: list, sources: list, applied: list,
+            depth: int) -> Optional[int]:
+    """Append a nested model's layers (recursively) fed ``given``; the tensor of its
+    output, or None when ``call`` is no nested model we can expand."""
+    inner = _inner_graph(call) if depth < _MAX_NESTING and len(given) == 1 else None
+    if inner is None:
+        return None
+    layers, inner_sources, output = inner
+    local = {0: given[0]}
+    for position, (layer, refs) in enumerate(zip(layers, inner_sources)):
+        mapped = tuple(local.get(r, UNKNOWN_TENSOR) for r in refs)
+        out = _inline(layer, mapped, k, calls, sources, applied, depth + 1)
+        if out is None:
+            out = k + len(calls)
+            calls.append(layer)
+            sources.append(mapped)
+            applied.append(None)
+        local[1 + position] = out
+    return local.get(output, UNKNOWN_TENSOR)
 
 
 def _flattenable(provenance: Optional[str], shape: tuple) -> bool:

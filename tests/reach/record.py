@@ -167,12 +167,19 @@ def _fake_sequences(name):
 
 @contextlib.contextmanager
 def _patched(obj, name, value):
-    saved = getattr(obj, name)
+    """Set ``obj.name`` for the block; restored as it was: an inherited attribute is
+    removed again, not copied onto ``obj`` (that would hide later patches of the base
+    class, e.g. ``Layer.__call__`` behind ``Model.__call__``)."""
+    own = name in vars(obj)
+    saved = vars(obj).get(name)
     setattr(obj, name, value)
     try:
         yield
     finally:
-        setattr(obj, name, saved)
+        if own:
+            setattr(obj, name, saved)
+        else:
+            delattr(obj, name)
 
 
 @contextlib.contextmanager
