@@ -314,12 +314,28 @@ def keras_run(source: str, filename: str) -> KerasRun:
     try:
         with keras_live.tensorflow_shim(), keras_live._shapes_only(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            exec(compile(source, filename, "exec"), {"__name__": "__main__", "__file__": filename})
+            exec(compile(source, filename, "exec"), _namespace(source, filename))
     except Exception as exc:
         _record_failure(result, exc, filename, failed, keras_live.KERAS_DIR)
     finally:
         layer_cls.__new__, layer_cls.__call__ = original_new, original_call
     return result
+
+
+def _namespace(source: str, filename: str) -> dict:
+    """The globals a generated file runs in: a snippet written without imports (as
+    pasted from a question) gets the names its missing imports would bind."""
+    import keras
+    import keras.layers
+    import keras.models
+
+    namespace = {"__name__": "__main__", "__file__": filename}
+    if "import " not in source:
+        namespace.update({name: getattr(keras.layers, name) for name in dir(keras.layers)
+                          if not name.startswith("_")})
+        namespace.update(keras=keras, Sequential=keras.models.Sequential, Model=keras.models.Model,
+                         Input=keras.Input, layers=keras.layers, models=keras.models)
+    return namespace
 
 
 def _record_failure(result: KerasRun, exc: Exception, filename: str, failed: list, keras_dir: str) -> None:

@@ -149,7 +149,12 @@ IMPORT_STYLES = (
 STAR_IMPORT = ImportStyle("from tensorflow.keras.layers import *",
                           "from tensorflow.keras.layers import *\n"
                           "from tensorflow.keras.models import Model, Sequential\n", "", "", "Input", "")
-EVERY_IMPORT_STYLE = IMPORT_STYLES + (STAR_IMPORT,)
+#: Also drawn only when asked for: a snippet pasted without imports (Keras's names
+#: unbound, as the question this project exists for), and aliases made by assignment.
+NO_IMPORTS = ImportStyle("no imports", "", "", "", "Input", "")
+ALIASES = ImportStyle("L = tf.keras.layers", "import tensorflow as tf\ntfk = tf.keras\n"
+                      "L = tfk.layers\n", "L.", "tfk.", "tfk.Input", "L.")
+EVERY_IMPORT_STYLE = IMPORT_STYLES + (STAR_IMPORT, NO_IMPORTS, ALIASES)
 MODEL_STYLES = ("list", "add", "functional")
 
 

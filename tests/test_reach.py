@@ -245,3 +245,13 @@ def test_a_function_sees_only_data_the_module_binds_once():
     assert findings(source) == []
     once = source[:source.rindex("(X_train")]
     assert findings(once.replace("[28, 28]", "[28, 29]")) == [(6, 11, "FLT003")]
+
+
+def test_fix_gives_the_pasted_question_the_answer():
+    from flake8_flatten.fix import fix_source
+
+    fixed = fix_source(QUESTION).source
+    assert "model.add(Flatten(input_shape=(3, 2)))\nmodel.add(Dense(16))\n" in fixed
+    assert findings(fixed) == []
+    own_flatten = "Flatten = make_flatten\n" + QUESTION
+    assert fix_source(own_flatten).source == own_flatten  # bound to something else: declined

@@ -216,6 +216,9 @@ class Codemod:
                 if layer in _names_in_use(self.source, reads=False):  # the star's name is hidden
                     raise Unfixable(f"the name {layer} is bound to something else in this file")
                 return cst.Name(layer), ()  # ``from keras.layers import *`` binds it already
+            bound = _names_in_use(self.source, reads=False)
+            if func.value not in bound and layer not in bound:  # a snippet without its imports:
+                return cst.Name(layer), ()  # what provides Dense provides Flatten
             raise Unfixable(f"{func.value} is not imported by a 'from ... import' line "
                             f"to add {layer} to")
         if layer in _names_in_use(self.source):
