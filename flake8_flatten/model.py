@@ -77,6 +77,44 @@ class Feed:
 
 
 @dataclass(frozen=True)
+class Training:
+    """``model.fit(x, y)`` / ``evaluate`` / ``train_on_batch`` / ``test_on_batch`` with
+    labels of a statically known shape (``validation_data=(xv, yv)`` is one more);
+    ``data`` is x's shape when known.  What FLT005 checks against the compiled loss."""
+
+    line: int
+    col: int
+    method: str
+    data: Optional[Tuple[int, ...]]
+    labels: Tuple[int, ...]
+    layers: int
+
+
+@dataclass(frozen=True)
+class Loss:
+    """A Keras loss as the code names it: ``"categorical_crossentropy"``,
+    ``keras.losses.CategoricalCrossentropy(from_logits=True)`` (``name`` the string or
+    the class/function name, ``kwargs`` a class's arguments)."""
+
+    name: str
+    kwargs: Tuple[Tuple[str, Any], ...] = ()
+    called: bool = False  # a class instantiated (``Huber()``), not a function or string
+
+
+@dataclass(frozen=True)
+class Compile:
+    """``model.compile(loss=..., metrics=...)``: ``loss`` a Loss, a tuple or dict of
+    them per output, or UNKNOWN; ``conditional`` when inside a branch or loop."""
+
+    line: int
+    col: int
+    loss: Any
+    metrics: Any
+    layers: int
+    conditional: bool = False
+
+
+@dataclass(frozen=True)
 class Claim:
     """A shape the code asserts: ``assert model.output_shape == (None, 4)`` (``data``
     is None) or ``assert model.predict(x).shape == (1, 4)`` (``data`` is x's shape)."""
@@ -120,6 +158,8 @@ class ModelDescription:
     shared: Optional[list] = None  # per layer: which layer object, when one is applied twice
     feeds: list = field(default_factory=list)
     claims: list = field(default_factory=list)
+    trainings: list = field(default_factory=list)  # `Training`s, in source order
+    compiles: list = field(default_factory=list)  # `Compile`s, in source order
     #: Where the input shape comes from: None (nowhere yet), DECLARED (``Input``,
     #: ``input_shape=``, ``build``), FED (the first data it ran on built it) or APPLIED
     #: (the tensor it was applied to inside another model, which then owns FLT001).

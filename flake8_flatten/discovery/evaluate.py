@@ -12,9 +12,9 @@ import ast
 import operator
 from typing import List, Optional, Tuple
 
-from ..model import UNKNOWN, LayerCall
+from ..model import UNKNOWN, LayerCall, Loss
 from . import arrays
-from .names import keras_class
+from .names import keras_class, keras_path
 
 #: Bounds that keep evaluation cheap whatever the code says.
 MAX_INT = 2 ** 62
@@ -82,6 +82,18 @@ def _binary(op: ast.operator, left, right):
         return UNKNOWN
     function = _ARITHMETIC.get(type(op))
     return UNKNOWN if function is None else function(left, right)
+
+
+def _loss(qualname: Optional[str], kwargs: tuple, called: bool):
+    """A `Loss` for ``keras.losses.<Name>`` (a class called, or a function named), else
+    UNKNOWN.  Arguments of a loss class are kept when they are all evaluated."""
+    path = keras_path(qualname) if qualname else None
+    if not path or len(path) < 2 or path[-2] != "losses" or path[0] not in ("losses", "src"):
+        return UNKNOWN
+    name = path[-1]
+    if called != name[:1].isupper():
+        return UNKNOWN  # ``CategoricalCrossentropy`` named but not called: not a loss yet
+    return Loss(name, tuple(kwargs), called)
 
 
 def _constant_node(name: str, scope) -> Optional[ast.expr]:
@@ -194,7 +206,10 @@ class Evaluator:
                 return value
             return _bounded(value) if isinstance(value, (int, float)) else UNKNOWN
         if kind is ast.Name:
-            return scope.value(node.id)
+            value = scope.value(node.id)
+            if value is UNKNOWN and scope.binding(node.id)[0] == "import":
+                return _loss(scope.qualified_name(node.id), (), False)  # ``loss=categorical_crossentropy``
+            return value
         if kind is ast.Call:
             return self._call(node, scope, position)
         if kind is ast.Tuple or kind is ast.List:
@@ -274,8 +289,12 @@ class Evaluator:
         if not isinstance(node.value, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)):
             return UNKNOWN
         dotted = dotted_name(node)
-        if dotted is not None and scope.qualified_name(dotted) in ("numpy.newaxis", "tensorflow.newaxis"):
+        qualname = scope.qualified_name(dotted) if dotted is not None else None
+        if qualname in ("numpy.newaxis", "tensorflow.newaxis"):
             return None
+        loss = _loss(qualname, (), False)
+        if loss is not UNKNOWN:
+            return loss  # ``loss=keras.losses.categorical_crossentropy``
         return self._member(self._eval(node.value, scope, position), node.attr, scope)
 
     def _member(self, base, attr: str, scope):
@@ -377,6 +396,9 @@ class Evaluator:
         if qualname is not None:
             if arrays.known_function(qualname):
                 return UNKNOWN if arguments is None else arrays.call(qualname, *arguments)
+            loss = _loss(qualname, arguments[1] if arguments else (), True)
+            if loss is not UNKNOWN:
+                return loss if arguments is not None and not arguments[0] else UNKNOWN
         elif callee in _BUILTINS and scope.binding(callee)[0] == "free":
             return UNKNOWN if arguments is None else _BUILTINS[callee](*arguments)
         target = _MISSING

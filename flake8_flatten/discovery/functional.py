@@ -12,7 +12,8 @@ import ast
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from ..model import APPLIED, DECLARED, FED, UNKNOWN, Feed, LayerCall, ModelDescription
+from ..model import (APPLIED, DECLARED, FED, UNKNOWN, Compile, Feed, LayerCall, ModelDescription,
+                     Training)
 from ..shapes.engine import UNKNOWN_TENSOR
 from .names import INPUT_KINDS
 from . import ops
@@ -335,6 +336,9 @@ class Flow(FlowScope):
             base, method = target
             if isinstance(base, ModelRef) and method in FEED_METHODS:
                 return self.feed(base, method, args, kwargs, position)
+            if isinstance(base, ModelRef) and method == "compile" and not base.model.truncated:
+                self.compiled(base.model, args, kwargs, position)
+                return None
             if isinstance(base, Instance):
                 return self.walker.instance_method(base, method, args, kwargs, position)
             return UNKNOWN
@@ -380,7 +384,10 @@ class Flow(FlowScope):
 
         data = args[0] if args else dict(kwargs).get("x", UNKNOWN)
         model = ref.model
-        if not isinstance(data, Array) or model.truncated:
+        if model.truncated:
+            return UNKNOWN
+        self.labels(model, method, args, kwargs, data, position)
+        if not isinstance(data, Array):
             return UNKNOWN
         if model.input_source is None and model.kind == "Sequential" and model.layers \
                 and len(data.shape) >= 2:
@@ -390,6 +397,37 @@ class Flow(FlowScope):
         if method in _PREDICTING:
             return Prediction(model, data.shape, len(model.layers))
         return UNKNOWN
+
+
+    def labels(self, model: ModelDescription, method: str, args, kwargs, data, position) -> None:
+        """The labels ``fit``/``evaluate``/``*_on_batch`` get, and ``validation_data``'s."""
+        from .arrays import Array
+
+        if method not in _TRAINING:
+            return
+        named = dict(kwargs)
+        pairs = [(data, args[1] if len(args) > 1 else named.get("y", UNKNOWN), method)]
+        validation = named.get("validation_data")
+        if method == "fit" and isinstance(validation, tuple) and len(validation) >= 2:
+            pairs.append((validation[0], validation[1], "fit(validation_data)"))
+        for x, y, how in pairs:
+            if isinstance(y, Array):
+                model.trainings.append(Training(position[0], position[1], how,
+                                                x.shape if isinstance(x, Array) else None,
+                                                y.shape, len(model.layers)))
+
+    def compiled(self, model: ModelDescription, args, kwargs, position) -> None:
+        """``model.compile(optimizer, loss, loss_weights, metrics, ...)`` (Keras 3's
+        positional order) or with keywords."""
+        named = dict(kwargs)
+        loss = args[1] if len(args) > 1 else named.get("loss", UNKNOWN)
+        metrics = named.get("metrics", args[3] if len(args) > 3 else None)
+        model.compiles.append(Compile(position[0], position[1], loss, metrics, len(model.layers),
+                                      self.walker.conditional))
+
+
+#: Model methods that take labels.
+_TRAINING = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})
 
 
 def _calls_super(node, method: Optional[str] = None) -> bool:

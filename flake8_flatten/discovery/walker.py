@@ -164,7 +164,7 @@ def _followed(value) -> bool:
 
 
 #: What makes a mention of a model matter: it runs on data or states its shape.
-_MODEL_USES = FEED_METHODS | {"output_shape", "output"}
+_MODEL_USES = FEED_METHODS | {"output_shape", "output", "compile"}
 
 
 def _matters(qualname: str) -> bool:
@@ -234,6 +234,7 @@ class ScopeWalker:
         self.returned = UNKNOWN  # a followed helper's return value
         self.done = False  # a followed helper has returned
         self.in_class = False  # following a method of a subclassed model or custom layer
+        self.conditional = False  # the statement being followed is inside a branch or loop
         self.current_class: Optional[KerasClass] = None  # whose method, for ``super()``
 
     # -- statements ---------------------------------------------------------------
@@ -245,6 +246,7 @@ class ScopeWalker:
             self.statement(stmt, conditional)
 
     def statement(self, stmt: ast.stmt, conditional: bool) -> None:
+        self.conditional = conditional
         if isinstance(stmt, (ast.ClassDef,) + _FUNCTIONS):
             if self.depth:
                 return  # a followed helper's own helpers are followed if called
