@@ -352,6 +352,8 @@ class Flow(FlowScope):
             applied = None
             if not created_here and self.walker.in_class:  # ``self.dense(x)`` in ``call``:
                 applied, position = position[0], (target.line, target.col)  # at the constructor
+            if target.kind == "Sequential" and args and isinstance(args[0], Tensor):
+                self.sequential_applied(target, args[0])
             return self.graph.apply(target, args, position, None if created_here else target, applied)
         if isinstance(target, ModelRef):
             if args and isinstance(args[0], arrays.Array):
@@ -364,6 +366,26 @@ class Flow(FlowScope):
     def arithmetic(self, operator: str, left, right, position):
         """``x * 2``, ``x + shortcut`` on tensors (see `ops.arithmetic`)."""
         return ops.arithmetic(operator, left, right, self.graph, position)
+
+    def sequential_applied(self, call: LayerCall, tensor: Tensor) -> None:
+        """``self.encoder = keras.Sequential([...])`` applied in ``call`` (or a Sequential
+        applied where it is made): its layers, built by the tensor, as a model of its own
+        (judged, like any model built that way, by the model applying it)."""
+        layers = call.args[0] if call.args else None
+        shape = self.graph.shape_of(tensor)
+        if shape is None or not isinstance(layers, tuple) or not layers \
+                or not all(isinstance(layer, LayerCall) for layer in layers):
+            return
+        key = (id(call), shape)
+        seen = self.walker.analysis.applied_sequentials
+        if key in seen:
+            return
+        seen.add(key)
+        model = ModelDescription(line=call.line, col=call.col, input_shape=shape,
+                                 layers=list(layers), input_source=APPLIED)
+        name = call.kwarg("name")
+        model.name = name if isinstance(name, str) else None
+        self.walker.analysis.found.append(model)
 
     def built_by_tensor(self, model: ModelDescription, tensor: Tensor) -> None:
         """A Sequential without an input, applied to a tensor of known shape, is built

@@ -16,7 +16,7 @@ from typing import Dict, List, Optional
 
 from ..config import active
 from ..model import APPLIED, DECLARED, FED, UNKNOWN, Claim, LayerCall, ModelDescription
-from ..shapes.engine import infer_chain
+from ..shapes.engine import infer_chain, run_model
 from .evaluate import Evaluator, dotted_name
 from . import arrays
 from .arrays import Array
@@ -31,6 +31,8 @@ from .subclassed import MODEL, Instance, KerasClass, keras_classes, snake_case
 #: (``Embedding(input_dim=10000, ...)`` is the vocabulary size).
 OWN_INPUT_DIM = frozenset({"Embedding"})
 
+#: Nesting levels `Analysis.build_nested` resolves (a model in a model in a model...).
+_MAX_NESTED_PASSES = 8
 #: Unrolling bound for `for` loops that add layers.
 MAX_UNROLL = 1024
 #: Bounds on following helper functions: nesting depth, and calls per file.
@@ -783,7 +785,9 @@ class ScopeWalker:
         if isinstance(value, LayerCall):
             return value  # a name bound to a layer keeps its constructor's position
         if isinstance(value, ModelRef):
-            return as_layer(value, (node.lineno, node.col_offset))  # a model nested as a layer
+            nested = as_layer(value, (node.lineno, node.col_offset))  # a model nested as a layer
+            self.analysis.nested.append((nested, value.model))
+            return nested
         if isinstance(value, Instance) and builder is not None and not builder.model.truncated:
             built = self.built_instance(value, builder.output_shape(), APPLIED)
             if built is not None:
@@ -828,6 +832,8 @@ class Analysis:
         self.deferred: List[tuple] = []
         self.classes: Dict[str, KerasClass] = {}  # subclassed models and custom layers
         self.module_flow: Optional[Flow] = None  # the module's values as its walk goes on
+        self.nested: List[tuple] = []  # (layer call, model): models nested in a Sequential
+        self.applied_sequentials: set = set()  # (Sequential layer call, input shape) described
 
     def run(self) -> List[ModelDescription]:
         self.walrus = any(":=" in line for line in self.lines)
@@ -839,10 +845,33 @@ class Analysis:
             if id(module) not in settled:  # models and data as they end up, when bound once
                 settled[id(module)] = module.settled()
             self.walk_definition(definition, settled[id(module)])
+        self.build_nested()
         called = {(m.line, m.col) for m in self.found if id(m) in self.from_calls}
         found = [m for m in self.found if id(m) in self.from_calls or (m.line, m.col) not in called]
         found.sort(key=lambda m: (m.line, m.col))
         return found
+
+    def build_nested(self) -> None:
+        """A Sequential without an input nested in a model that gets one (later, from its
+        data) is built by the tensor it receives there, as Keras builds it: once the
+        outer model's input is known, the inner one's is its running shape."""
+        pending = [(layer, inner) for layer, inner in self.nested if inner.input_source is None]
+        for _ in range(_MAX_NESTED_PASSES):
+            if not pending:
+                return
+            layers = {id(layer): inner for layer, inner in pending}
+            for model in self.found:
+                if model.input_shape is None or not any(id(c) in layers for c in model.layers):
+                    continue
+                for result in run_model(model).results:
+                    inner = layers.get(id(result.call))
+                    if inner is not None and inner.input_source is None \
+                            and result.input_shape is not None:
+                        inner.input_shape, inner.input_source = result.input_shape, APPLIED
+            done = [p for p in pending if p[1].input_source is not None]
+            if not done:
+                return
+            pending = [p for p in pending if p[1].input_source is None]
 
     def walk(self, body: List[ast.stmt], scope: Scope) -> None:
         walker = ScopeWalker(self, scope)
