@@ -25,6 +25,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import importlib
 import ast
 import json
 import re
@@ -414,9 +415,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--json", type=Path, help="write every call site and figure here")
     parser.add_argument("--sites", choices=list(dict(CAUSES)) + ["none"], default="none",
                         help="list the call sites of one cause")
+    parser.add_argument("--keras-version", choices=("2", "3"),
+                        help="judge the code by this Keras (default: the linter's own default)")
     args = parser.parse_args(argv)
 
     package, api = load_api(args.package_root)
+    if args.keras_version:
+        config = importlib.import_module("flake8_flatten.config")
+        config._ACTIVE.set(config.Options(keras_version=args.keras_version))
+        print(f"keras-version: {args.keras_version}")
     print(f"flake8_flatten: {package.__file__}")
     try:
         head = subprocess.run(["git", "-C", str(Path(package.__file__).parent), "rev-parse",
