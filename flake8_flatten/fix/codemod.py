@@ -12,7 +12,11 @@ endings).  Where the new layer goes:
 - ``Dense(..)(x)`` / ``dense(x)``: ``Dense(..)(Flatten()(x))``.  Only the Dense's
   input changes, so a name other layers also read (``x``) keeps its meaning; in a
   ``for`` loop whose body starts with ``x = Dense(..)(x)``, ``x = Flatten()(x)`` goes
-  before the loop, once.
+  before the loop, once;
+- ``self.head = Dense(..)`` in a class's ``__init__`` (a subclassed model or custom layer,
+  reported at that constructor): ``self.flatten = Flatten()`` on the line before it, and
+  the one ``self.head(x)`` of the class (its ``call`` or a helper method, base classes and
+  subclasses of the file included) becomes ``self.head(self.flatten(x))``.
 
 The layer is spelled as the Dense is (``layers.Flatten``, ``tf.keras.layers.Flatten``);
 a bare ``Dense`` gets ``Flatten`` added to the ``from ... import`` line that binds it
@@ -55,6 +59,11 @@ class _Plan:
     inserted: object = None
     moved: Tuple[int, ...] = ()  # indexes of the Dense's input declarations, which move
     imports: tuple = ()  # from-imports that get ``name`` added
+    #: a subclassed model's or custom layer's ``self.flatten``: the application ``site``
+    #: gets its input wrapped in it (the ``inserted`` statement defines it), and the
+    #: Dense's new position is its constructor's
+    wrapper: object = None
+    attribute: str = ""
 
 
 class Codemod:
@@ -73,6 +82,7 @@ class Codemod:
         self.lines = physical_lines(source)
         self.positions = metadata[PositionProvider]
         self.calls: Dict[Tuple[int, int], list] = {}
+        self.reserved: Dict[object, tuple] = {}  # plan -> (its classes, the attribute name)
         for node, where in self.positions.items():
             if isinstance(node, cst.Call):
                 self.calls.setdefault((where.start.line, where.start.column), []).append(node)
@@ -83,8 +93,21 @@ class Codemod:
             raise Unfixable("the models sharing this Dense need different layers")
         line, col = target.position
         starts = self.calls.get((line, char_col(self.lines[line - 1], col)), [])
+        constructor = next((c for c in starts if not isinstance(c.func, cst.Call)), None)
+        method = self._init_method(constructor) if constructor is not None else None
+        if method is not None:  # ``self.head = Dense(..)`` in a class's ``__init__``
+            attribute = self._self_attribute(constructor, method)
+            if attribute is not None:
+                return self._subclassed(targets, constructor, method, attribute)
         if target.functional:
-            return self._wrap_input(targets, starts)
+            try:
+                return self._wrap_input(targets, starts)
+            except Unfixable:
+                if method is None or constructor is None or self._in_layer_list_or_add(constructor):
+                    raise
+                raise Unfixable("the Dense in __init__ is not assigned to an attribute of its "
+                                "own (self.<name> = Dense(...)) nor applied there: the new "
+                                "layer has no application to go before") from None
         dense = next((c for c in starts if not isinstance(c.func, cst.Call)), None)
         if dense is None:
             raise Unfixable("the Dense call is not at the reported position")
@@ -124,6 +147,164 @@ class Codemod:
             body=[cst.Assign(targets=[cst.AssignTarget(tensor.deep_clone())], value=flattened)],
             leading_lines=loop.leading_lines)
         return _Plan(targets, targets[0].layer, layer, dense, site, loop, inserted, imports=imports)
+
+    # -- subclassed models and custom layers: ``self.head = Dense(..)`` in ``__init__`` --
+
+    def _init_method(self, node):
+        """The ``__init__`` of a class that ``node`` is written in (directly, not in a
+        nested function or class), or None."""
+        while node in self.parents:
+            node = self.parents[node]
+            if isinstance(node, (cst.Lambda, cst.ClassDef)):
+                return None
+            if isinstance(node, cst.FunctionDef):
+                block = self.parents.get(node)
+                owner = self.parents.get(block)
+                if node.name.value == "__init__" and isinstance(owner, cst.ClassDef):
+                    return node
+                return None
+        return None
+
+    def _self_attribute(self, dense, method):
+        """``head`` when ``dense`` is the whole value of ``self.head = Dense(..)``, else None."""
+        assign = self.parents.get(dense)
+        if not (isinstance(assign, cst.Assign) and assign.value is dense and len(assign.targets) == 1):
+            return None
+        target = assign.targets[0].target
+        this = _self_name(method)
+        if (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)
+                and this is not None and target.value.value == this):
+            return target.attr.value
+        return None
+
+    def _in_layer_list_or_add(self, dense) -> bool:
+        """Is ``dense`` an element of a list or the argument of ``.add(..)`` (handled as in
+        Sequential models: ``self.body = Sequential([.., Dense(..)])``)?"""
+        parent = self.parents.get(dense)
+        if isinstance(parent, cst.Element):
+            return isinstance(self.parents.get(parent), cst.List)
+        call = self.parents.get(parent)
+        return (isinstance(parent, cst.Arg) and isinstance(call, cst.Call)
+                and isinstance(call.func, cst.Attribute) and call.func.attr.value == "add")
+
+    def _subclassed(self, targets: List[Target], dense, method, attribute: str) -> _Plan:
+        """``self.flatten = Flatten()`` before ``self.head = Dense(..)`` in ``__init__``,
+        and ``self.head(x)`` -> ``self.head(self.flatten(x))`` where the class applies it."""
+        layer_name = targets[0].layer
+        assign = self.parents[dense]
+        statement = self.parents.get(assign)
+        block = self.parents.get(statement)
+        if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
+                and isinstance(block, cst.IndentedBlock) and self.parents.get(block) is method):
+            raise Unfixable(f"self.{attribute} = Dense(...) is not a statement of its own "
+                            f"directly in __init__")
+        cls = self.parents[self.parents[method]]
+        family = self._family(cls)
+        assigned, applied, other, owners = self._uses(family, attribute)
+        if len(assigned) > 1:
+            raise Unfixable(f"self.{attribute} is assigned more than once: which Dense it holds "
+                            f"depends on the order")
+        if other:
+            raise Unfixable(f"self.{attribute} is used other than by calling it (line "
+                            f"{self.positions[other[0]].start.line}): the new layer cannot "
+                            f"follow it there")
+        if not applied:
+            has_call = any(isinstance(m, cst.FunctionDef) and m.name.value == "call"
+                           for c in family for m in c.body.body)
+            raise Unfixable(f"self.{attribute} is never applied in the class"
+                            + ("" if has_call else " (it has no call method)"))
+        if len(applied) > 1:
+            lines = ", ".join(str(self.positions[c].start.line) for c in applied)
+            raise Unfixable(f"self.{attribute} is applied more than once (lines {lines}): "
+                            f"the new layer would have to go before each")
+        site = applied[0]
+        where = {t.applied for t in targets} - {None}
+        if where and where != {self.positions[site].start.line}:
+            raise Unfixable(f"self.{attribute} is applied on line "
+                            f"{self.positions[site].start.line}, not on line "
+                            f"{', '.join(map(str, sorted(where)))} as reported")
+        if not site.args or site.args[0].keyword is not None or site.args[0].star:
+            raise Unfixable(f"self.{attribute}(...) is not applied to a single tensor")
+        self._outside_loops(site)
+        layer, imports = self._spelling(dense, layer_name)
+        this = _self_name(method)
+        name = self._free_attribute("global_pool" if layer_name != "Flatten" else "flatten", family)
+        attr = cst.Attribute(value=cst.Name(this), attr=cst.Name(name))
+        inserted = cst.SimpleStatementLine(
+            body=[cst.Assign(targets=[cst.AssignTarget(attr)],
+                             value=cst.Call(func=layer.deep_clone()))],
+            leading_lines=statement.leading_lines)
+        wrapper = cst.Attribute(value=cst.Name(owners[site]), attr=cst.Name(name))
+        plan = _Plan(targets, layer_name, layer, dense, site, statement, inserted,
+                     imports=imports, wrapper=wrapper, attribute=name)
+        self.reserved[plan] = (frozenset(family), name)
+        return plan
+
+    def release(self, plan: _Plan) -> None:
+        """A plan that was declined gives its attribute name back."""
+        self.reserved.pop(plan, None)
+
+    def _family(self, cls) -> list:
+        """``cls`` and the classes of the file it derives from or that derive from it
+        (by name, transitively): any of them may read an attribute ``cls`` sets."""
+        classes = [n for n in self.parents if isinstance(n, cst.ClassDef)]
+        bases = {c: {get_full_name_for_node(arg.value) for arg in c.bases} for c in classes}
+        family, changed = {cls}, True
+        while changed:
+            changed = False
+            for c in classes:
+                if c in family:
+                    continue
+                parents_in = any(f.name.value in bases[c] for f in family)
+                children_in = any(c.name.value in bases[f] for f in family)
+                if parents_in or children_in:
+                    family.add(c)
+                    changed = True
+        return sorted(family, key=lambda c: (self.positions[c].start.line, self.positions[c].start.column))
+
+    def _uses(self, family: list, attribute: str):
+        """``(assignments, applications, other uses, application -> the name of its
+        method's self)`` of ``self.<attribute>`` in the methods of ``family`` (``self``
+        being each method's first parameter, also in functions nested in the method)."""
+        assigned, applied, other, owners = [], [], [], {}
+        for cls in family:
+            for method in cls.body.body:
+                this = _self_name(method) if isinstance(method, cst.FunctionDef) else None
+                if this is None:
+                    continue
+                for node in _descendants(method):
+                    if not (isinstance(node, cst.Attribute) and node.attr.value == attribute
+                            and isinstance(node.value, cst.Name) and node.value.value == this):
+                        continue
+                    parent = self.parents.get(node)
+                    if isinstance(parent, cst.AssignTarget) and parent.target is node:
+                        assigned.append(node)
+                    elif isinstance(parent, cst.Call) and parent.func is node:
+                        applied.append(parent)
+                        owners[parent] = this
+                    else:
+                        other.append(node)
+        return assigned, applied, other, owners
+
+    def _free_attribute(self, base: str, family: list) -> str:
+        """``base``, ``base_1``, ..: the first name that the classes of ``family`` neither
+        use as an attribute (of ``self`` or of anything else) nor define, and that no other
+        plan took for them."""
+        used = set()
+        for cls in family:
+            for node in _descendants(cls):
+                if isinstance(node, cst.Attribute):
+                    used.add(node.attr.value)
+                elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                    used.add(node.name.value)
+                elif isinstance(node, cst.AssignTarget) and isinstance(node.target, cst.Name):
+                    used.add(node.target.value)  # class attributes (and locals: harmless)
+        used |= {name for classes, name in self.reserved.values() if classes & set(family)}
+        name, count = base, 0
+        while name in used:
+            count += 1
+            name = f"{base}_{count}"
+        return name
 
     def _reassigning_loop(self, site):
         """The ``for`` loop whose body starts with ``x = Dense(..)(x)`` (``site`` being the
@@ -263,16 +444,22 @@ class _Inserter(cst.CSTTransformer):
         plan = self.by_dense.get(original)
         if plan is not None and plan.moved:
             updated = updated.with_changes(args=_without(updated.args, plan.moved))
+        if plan is not None and plan.wrapper is not None:  # reported at its constructor
+            self.placed[plan] = updated
         plan = self.by_site.get(original)
         if plan is None:
             return updated
-        if plan.anchor is None:  # the functional API: the Dense's input goes through the layer
-            # (in a loop, the ``x = Flatten()(x)`` statement before it does: anchor is the loop)
+        if plan.anchor is None or plan.wrapper is not None:
+            # the functional API: the Dense's input goes through the layer (in a loop, the
+            # ``x = Flatten()(x)`` statement before it does: anchor is the loop); a class's
+            # ``self.head(x)``: through ``self.flatten``, which the anchor statement defines
             first = updated.args[0]
-            layer = cst.Call(func=plan.layer.deep_clone())
+            layer = (plan.wrapper.deep_clone() if plan.wrapper is not None
+                     else cst.Call(func=plan.layer.deep_clone()))
             wrapped = first.with_changes(value=cst.Call(func=layer, args=[cst.Arg(first.value)]))
             updated = updated.with_changes(args=[wrapped, *updated.args[1:]])
-        self.placed[plan] = updated
+        if plan.wrapper is None:
+            self.placed[plan] = updated
         return updated
 
     def _with_statements(self, original, updated):
@@ -360,6 +547,13 @@ def _from_keras(node) -> bool:
     if node.relative or node.module is None:
         return False
     return keras_path(get_full_name_for_node(node.module)) is not None
+
+
+def _self_name(function):
+    """The name of a method's first parameter (``self``), or None."""
+    params = function.params
+    first = (list(params.posonly_params) + list(params.params))[:1]
+    return first[0].name.value if first else None
 
 
 def _descendants(node):

@@ -17,7 +17,7 @@ from typing import Dict, List, Tuple
 
 from ..config import Options, using
 from ..discovery import discover
-from ..model import format_shape
+from ..model import APPLIED, format_shape
 from ..rules import Finding, flt001, lint, suppressed
 from ..shapes.engine import run_model, verified
 from .targets import Applied, FixResult, Skipped, Target, Unfixable, physical_lines
@@ -69,11 +69,14 @@ def _fix(source: str, pooling: bool) -> FixResult:
         groups.setdefault(target.position, []).append(target)
     accepted, outcome = [], None
     for group in groups.values():
+        plan = None
         try:
             plan = codemod.plan(group)
             outcome = _accept(codemod, [plan], baseline)
         except Unfixable as exc:
             skipped.extend(Skipped(t.finding, str(exc)) for t in group)
+            if plan is not None:
+                codemod.release(plan)  # its attribute name (self.flatten) is free again
             continue
         accepted.append((plan, group))
     if not accepted:
@@ -115,7 +118,8 @@ def _targets(source: str, models: list, pooling: bool) -> Tuple[List[Target], Li
             if promised is None:
                 skipped.append(Skipped(finding, f"the Dense's output after {layer}() is not known"))
             else:
-                targets.append(Target(index, model.sources is not None, finding, layer, promised))
+                targets.append(Target(index, model.sources is not None, finding, layer, promised,
+                                      remedy.applied))
     return targets, skipped
 
 
@@ -149,20 +153,53 @@ def _accept(codemod, plans: list, baseline: _Baseline):
     models = discover(fixed)
     if len(models) != len(baseline.outputs):
         raise Unfixable("the fixed file would define other models")
+    #: a class's Dense (``self.head``), per model object (where the model is made, one
+    #: instance applied to several input shapes): the sizes of its input's last axis
+    widths: Dict[tuple, set] = {}
+    classes = {placed[plan] for plan in plans if plan.wrapper is not None}
     for index, model in enumerate(models):
         outputs, run, checked = _outputs(model)
         mine = [t for t in targets if t.model == index]
-        if not mine and outputs != baseline.outputs[index]:
+        if not mine and outputs != baseline.outputs[index] and model.input_source != APPLIED:
+            # (a model applied inside another is judged there: a class's own Dense fixed
+            # changes its output, and the model applying it is checked for that)
             raise Unfixable(f"the model at line {model.line} would change too")
         reported = {(f.line, f.col) for f in flt001.check(model, run)}
+        for where in classes:  # one Dense object, one weight matrix
+            widths.setdefault((where, model.line, model.col), set()).update(
+                shape[-1] for shape, _ in _layers_at(model, run, checked, where)
+                if shape is not None and shape[-1] is not None)
         for target in mine:
             where = position[target.position]
             if where in reported:
                 raise Unfixable(f"FLT001 would still be reported after {target.layer}()")
-            shapes = [checked[i] for i, result in enumerate(run.results)
-                      if (result.call.line, result.call.col) == where]
+            shapes = [output for _, output in _layers_at(model, run, checked, where)]
             if target.promised not in shapes:
                 found = ", ".join(format_shape(s) for s in shapes) or "nothing"
                 raise Unfixable(f"after {target.layer}() the Dense would output {found}, "
                                 f"not {format_shape(target.promised)}")
+    for (where, _, _), found in widths.items():
+        if len(found) > 1:  # one model applied to inputs of several sizes
+            plan = next(plan for plan in plans if placed[plan] == where)
+            raise Unfixable(f"after {plan.name}() the Dense would get "
+                            f"{' or '.join(map(str, sorted(found)))} inputs: one weight "
+                            f"matrix cannot take both"
+                            + (" (global pooling could: --pooling)" if plan.name == "Flatten" else ""))
     return fixed, placed
+
+
+def _layers_at(model, run, checked, where) -> list:
+    """``(input shape, verified output)`` of each application of the layers constructed at
+    ``where``: in ``run``, or else inside the custom layers and nested models of ``model``
+    (a class's ``self.head = Dense(..)``), which FLT001 judges layer by layer as well."""
+    found = [(result.input_shape, checked[i]) for i, result in enumerate(run.results)
+             if (result.call.line, result.call.col) == where]
+    if found:
+        return found
+    expanded = flt001._expanded(model)  # what flt001.diagnose judges
+    if expanded is model:
+        return []
+    run = run_model(expanded)
+    checked = verified(run)
+    return [(result.input_shape, checked[i]) for i, result in enumerate(run.results)
+            if (result.call.line, result.call.col) == where]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 from ..model import Shape
 from ..rules import Finding
@@ -54,6 +54,9 @@ class Target:
     finding: Finding
     layer: str
     promised: Shape  # the Dense's output once ``layer`` is before it
+    #: the line where a Dense reported at its constructor (``self.head = Dense(..)`` in a
+    #: class's ``__init__``) is applied, when the finding names it
+    applied: Optional[int] = None
 
     @property
     def position(self) -> Tuple[int, int]:

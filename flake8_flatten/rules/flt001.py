@@ -118,11 +118,13 @@ _PROVENANCE_AFTER = {FEATURE_MAP: _SPATIAL, RESHAPE: _RAW, SEQUENCE: _SEQUENCE, 
 class Remedy:
     """What a finding asks for, as data for `flake8-flatten fix`: the layers that would
     fix it (``"Flatten"``, ``"GlobalAveragePooling2D"``; preferred first), inserted
-    before ``dense``, whose input is ``given``."""
+    before ``dense``, whose input is ``given``; ``applied``: the line where a Dense
+    reported at its constructor (a subclassed model's ``__init__``) is applied."""
 
     dense: LayerCall
     given: Shape
     layers: Tuple[str, ...]
+    applied: Optional[int] = None
 
 
 def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Finding]:
@@ -352,7 +354,7 @@ def _finding(run: GraphRun, consumers, index: int, provenance: str,
         fix += ", or pool without keepdims=True"
     fix += ", or wrap it in TimeDistributed(...) if per-position is intended"
     message = "; ".join(parts) + ". " + fix
-    return Finding(dense.line, dense.col, CODE, message), Remedy(dense, given, layers)
+    return Finding(dense.line, dense.col, CODE, message), Remedy(dense, given, layers, applied)
 
 
 def fixed_shape(given: Shape, dense: LayerCall, layer: str = "Flatten") -> Shape:
