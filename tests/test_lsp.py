@@ -510,3 +510,34 @@ async def test_a_request_before_the_debounce_fires_still_gets_diagnostics_publis
         position=types.Position(position_of(BAD, "model.summary")[0] + 1, 2)))
     assert "flatten (Flatten)" in hover.contents.value
     assert await diagnostics_for(client, uri, version=2) == []
+
+
+def test_a_client_that_never_sends_initialized_still_gets_diagnostics(tmp_path):
+    """A bare pygls client: initialize, then didOpen without ``initialized`` (the
+    server waits a second for settings that never come, then analyses)."""
+    from pygls.lsp.client import LanguageClient as BareClient
+
+    async def session():
+        client = BareClient("bare", "1")
+        published = asyncio.get_running_loop().create_future()
+
+        @client.feature(PUBLISH)
+        def on_publish(params):
+            if not published.done():
+                published.set_result(params)
+
+        await client.start_io(*SERVER)
+        path = tmp_path / "cnn.py"
+        path.write_text(BAD)
+        await client.initialize_async(types.InitializeParams(
+            capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri()))
+        client.text_document_did_open(types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=path.as_uri(), language_id="python",
+                                                 version=1, text=BAD)))
+        params = await asyncio.wait_for(published, 30)
+        await client.shutdown_async(None)
+        client.exit(None)
+        await client.stop()
+        return [d.code for d in params.diagnostics]
+
+    assert asyncio.run(session()) == ["FLT001"]

@@ -167,6 +167,15 @@ class FlattenServer(LanguageServer):
 
     # -- scheduling ---------------------------------------------------------------
 
+    def become_ready(self) -> None:
+        """The settings are in: analyse what is open.  Also called a second after a
+        document opens, for a client that never sends ``initialized`` or never
+        answers ``workspace/configuration``."""
+        if not self.ready:
+            self.ready = True
+            for state in list(self.docs.values()):
+                self.schedule(state, 0)
+
     def schedule(self, state: DocState, delay: Optional[float] = None) -> None:
         self._notifications += 1
         if self._notifications % 64 == 0:
@@ -177,6 +186,7 @@ class FlattenServer(LanguageServer):
             state.timer.cancel()
             state.timer = None
         if not self.ready:  # analysed once the client's settings are in
+            asyncio.get_running_loop().call_later(1.0, self.become_ready)
             return
         delay = self.debounce if delay is None else delay
         state.timer = asyncio.get_running_loop().call_later(delay, self.refresh, state.uri)
@@ -393,9 +403,10 @@ async def initialized(ls: FlattenServer, params: types.InitializedParams):
     try:
         await _pull_configuration(ls)
     finally:
-        ls.ready = True
-        for state in list(ls.docs.values()):
-            ls.schedule(state, 0)
+        if ls.ready:  # the fallback came first: analyse again with the settings
+            for state in list(ls.docs.values()):
+                ls.schedule(state, 0)
+        ls.become_ready()
 
 
 async def _pull_configuration(ls: FlattenServer) -> None:
