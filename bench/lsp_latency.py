@@ -13,7 +13,9 @@ functional models, plus ordinary Python between them, one missing Flatten) and:
    60 lines around the edit (what an editor window shows), with the
    debounce set to 0 so only our work is timed.  Median, p90, max.  The in-process
    time of `analysis.analyse` alone on the same texts is given too, with the
-   document's cache (as the server runs it) and from scratch.
+   document's cache (as the server runs it) and from scratch, and the server's CPU
+   time per change (mean over the run: wall times on a shared machine include waiting
+   for a core; the 1-minute load average at the end is reported with them).
 2. **memory**: a scripted session of ``--session`` didChange's (default 20,000; at
    ~5 keystrokes a second, over an hour of typing) in bursts of 10 with the default
    150 ms debounce replaced by 5 ms, each burst waited for (so about one analysis per
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -248,6 +251,14 @@ class Client:
 VIEW = 60
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (clock ticks: 10 ms resolution, so
+    only sums over many changes mean anything)."""
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/status") as handle:
         for line in handle:
@@ -303,7 +314,10 @@ async def run(args) -> dict:
         report["hints_on_open"] = len(hints)
         all_edits = edits(text, 20 + args.changes)
         version, current, texts, latencies = 1, text, [], []
+        cpu_start = None
         for k, edit in enumerate(all_edits):
+            if k == 20:
+                cpu_start = cpu_seconds(client.pid())
             version += 1
             current = apply(current, edit)
             waiting = client.wait_version(version)
@@ -316,6 +330,9 @@ async def run(args) -> dict:
                 latencies.append(elapsed)
                 texts.append(current)
         report["latency_ms"] = _stats(latencies)
+        report["server_cpu_ms_per_change_mean"] = round(
+            (cpu_seconds(client.pid()) - cpu_start) * 1000 / len(latencies), 1)
+        report["load_average_1min"] = os.getloadavg()[0]
         report["rss_mb_after_latency"] = round(rss_mb(client.pid()), 1)
         await client.stop()
         report["in_process_analyse_ms"] = _stats(in_process(texts, cached=True))
