@@ -169,7 +169,7 @@ async def test_session_on_a_missing_flatten(client: LanguageClient, tmp_path):
     # hover on the model's name and on a layer: the static summary table
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri),
-        position=types.Position(*position_of(BAD, "model.summary")) ))
+        position=types.Position(*position_of(BAD, "model.summary"))))
     text = hover.contents.value
     assert "Sequential 'model', input (None, 28, 28, 1)" in text
     assert "max_pooling2d (MaxPooling2D)  (None, 13, 13, 32)" in text
@@ -423,7 +423,8 @@ def test_analysis_agrees_with_lint():
     same findings as lint() on every fixture and test model."""
     from flake8_flatten.lsp.analysis import analyse
 
-    files = sorted((ROOT / "fixtures").glob("*.py")) + sorted((ROOT / "tests" / "models").glob("*.py"))
+    files = sorted((ROOT / "fixtures").glob("*.py")) + sorted((ROOT / "tests" / "models").glob("*.py")) \
+        + sorted((ROOT / "tests" / "subclassed").glob("**/*.py"))
     checked = 0
     for path in files:
         text = path.read_text()

@@ -244,7 +244,7 @@ def _analyse(text: str, tree: ast.Module, lines: List[str], path: str, notebook,
         return result
     calls = _Spans(lines, tree)
     noqa_lines = text.splitlines()  # as `check` reads # noqa
-    seen: Dict[Finding, Diagnostic] = {}
+    seen: Dict[Tuple[int, int, str], Diagnostic] = {}
     hints: Dict[Pos, List[str]] = {}
     tooltips: Dict[Pos, str] = {}
     used = {}
@@ -255,9 +255,11 @@ def _analyse(text: str, tree: ast.Module, lines: List[str], path: str, notebook,
             cached = _model_results(model, path, notebook)
         used[key] = cached
         findings, record = cached
-        for finding, refs in findings:
-            if finding not in seen and not suppressed(noqa_lines, finding):
-                seen[finding] = _diagnostic(finding, refs, model, calls, lines)
+        for finding, refs in findings:  # as lint(): one per line, column and code,
+            key = (finding.line, finding.col, finding.code)  # the fuller message
+            if (key not in seen or len(finding.message) > len(seen[key].message)) \
+                    and not suppressed(noqa_lines, finding):
+                seen[key] = _diagnostic(finding, refs, model, calls, lines)
         layer_spans = []
         for call, layer in zip(model.layers, record["layers"]):
             span = calls.span(call.line, call.col)
@@ -279,7 +281,7 @@ def _analyse(text: str, tree: ast.Module, lines: List[str], path: str, notebook,
     result.hints.extend(Hint(pos, "→ " + " | ".join(labels), tooltips.get(pos, ""))
                         for pos, labels in hints.items())
     result.hints.sort(key=lambda hint: hint.position)
-    result.diagnostics = [seen[finding] for finding in sorted(seen)]
+    result.diagnostics = sorted(seen.values(), key=lambda d: d.finding)
     cache.clear()
     cache.update(used)
     return result
