@@ -9,8 +9,9 @@ from typing import Dict, List, Optional, Tuple
 from .model import ModelDescription, Shape, format_shape
 from .notebooks import NotebookSource
 from .shapes.convolution import ALIASES
-from .shapes.engine import run_model, verified
+from .shapes.engine import run_model
 from .shapes.weights import application_params, layer_objects, total_params
+from .verification import verified
 
 
 def _json_shape(shape: Shape) -> Optional[list]:

@@ -20,7 +20,8 @@ from typing import Optional, Tuple
 
 from ..config import active
 from ..model import ModelDescription, Shape, format_shape
-from ..shapes.engine import GraphRun, run_model, verified, weight_axis
+from ..shapes.engine import GraphRun, run_model, weight_axis
+from ..verification import verified
 from .flt001 import label
 
 

@@ -22,10 +22,10 @@ from typing import List, Optional, Tuple
 from ..config import active
 from ..model import APPLIED, LayerCall, ModelDescription, Shape, format_shape
 from ..shapes import infer_chain
-from ..shapes.engine import (UNKNOWN_TENSOR, GraphRun, chain_sources, confirm, run_model, spec_for,
-                             verified)
+from ..shapes.engine import UNKNOWN_TENSOR, GraphRun, chain_sources, run_model, spec_for
 from ..shapes.spec import (DENSE, FEATURE_MAP, MERGE, REDUCER, RESHAPE, SEQUENCE, TRANSPARENT,
                            product)
+from ..verification import confirm, verified
 from .finding import Finding
 from .rule import Rule
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import List, Optional
 
 from ..model import Claim, LayerCall, ModelDescription, Shape, format_shape
-from ..shapes.engine import confirm, infer_graph, run_model, verified
+from ..shapes.engine import infer_graph, run_model
 from ..shapes.spec import DENSE
+from ..verification import confirm, verified
 from .feeding import DataRun, output_shape, run_on_data
 from .finding import Finding
 from .flt001 import label

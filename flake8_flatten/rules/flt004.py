@@ -13,8 +13,9 @@ from typing import List, Optional
 
 from ..config import active
 from ..model import APPLIED, ModelDescription, format_shape
-from ..shapes.engine import GraphRun, infer_layer, layer_input, run_model, verified
+from ..shapes.engine import GraphRun, infer_layer, layer_input, run_model
 from ..shapes.spec import ShapeError
+from ..verification import verified
 from .finding import Finding
 from .flt001 import label
 from .rule import Rule

@@ -28,6 +28,7 @@ from .spec import (
     as_int,
     as_str,
     bias,
+    channel_axis,
     channels_first,
     known,
     no_weights,
@@ -243,7 +244,7 @@ def conv_spec(rank: int, positional: Tuple[str, ...], channels: Callable, weight
     if "depth_multiplier" in positional:
         defaults["depth_multiplier"] = 1
     return LayerSpec(positional, rule, FEATURE_MAP, defaults, exact_rank=rank + 2, weights=count,
-                     versions=versions)
+                     versions=versions, weight_axis=channel_axis)
 
 
 def conv_rule(rank: int, channels: Callable, transposed=False, causal=False,

@@ -16,7 +16,9 @@ from .spec import (
     bias,
     identity,
     known,
+    last_axis,
     no_weights,
+    normalized_axis,
     product,
     unmodelled,
 )
@@ -98,9 +100,11 @@ def prelu_weights(params: Params, shape: tuple) -> int:
     return product(sizes)
 
 
-def _identity_specs(names, positional=(), min_rank=1, weights=no_weights, **defaults):
+def _identity_specs(names, positional=(), min_rank=1, weights=no_weights, weight_axis=None,
+                    **defaults):
     return {
-        name: LayerSpec(positional, identity, TRANSPARENT, dict(defaults), min_rank, weights=weights)
+        name: LayerSpec(positional, identity, TRANSPARENT, dict(defaults), min_rank, weights=weights,
+                        weight_axis=weight_axis)
         for name in names
     }
 
@@ -114,7 +118,7 @@ def _spatial_dropout(rank: int) -> LayerSpec:
 
 SPECS = {
     "Dense": LayerSpec(("units", "activation", "use_bias"), dense, DENSE, min_rank=2,
-                       weights=dense_weights),
+                       weights=dense_weights, weight_axis=last_axis),
     **_identity_specs(("Activation",), ("activation",)),
     **_identity_specs(("ReLU",), ("max_value", "negative_slope", "threshold")),
     "LeakyReLU": LayerSpec(("negative_slope",), identity, TRANSPARENT, weights=no_weights,
@@ -129,8 +133,10 @@ SPECS = {
     **_identity_specs(("GaussianDropout",), ("rate", "seed")),
     **_identity_specs(("GaussianNoise",), ("stddev", "seed")),
     **_identity_specs(("ActivityRegularization",), ("l1", "l2")),
-    **_identity_specs(("BatchNormalization",), ("axis",), weights=batch_norm_weights),
-    **_identity_specs(("LayerNormalization",), ("axis",), weights=layer_norm_weights),
+    **_identity_specs(("BatchNormalization",), ("axis",), weights=batch_norm_weights,
+                      weight_axis=normalized_axis),
+    **_identity_specs(("LayerNormalization",), ("axis",), weights=layer_norm_weights,
+                      weight_axis=normalized_axis),
     **_identity_specs(("UnitNormalization",), ("axis",)),
     **_identity_specs(("GroupNormalization",), ("groups", "axis"), weights=group_norm_weights),
     **_identity_specs(("Rescaling",), ("scale", "offset")),

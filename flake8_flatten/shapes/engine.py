@@ -1,46 +1,22 @@
-"""Static shape inference: run each layer's rule over a chain or graph of layer calls."""
+"""Static shape inference: run each layer's rule over a chain or graph of layer calls.
+
+The rules come from the family table (``families.py``: `registry`, `spec_for`, re-exported
+here); a nested layer's rule gets this engine as `INNER` to run the layers inside it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from ..config import DENSE, active, using
 from ..model import LayerCall, Shape
-from .spec import LayerSpec, ShapeError, Unknowable
-
-_REGISTRY: Dict[int, Dict[str, LayerSpec]] = {}
+from ..options import active, using
+from .families import keras_kind, layer_input, registry, spec_for  # noqa: F401  (re-exported)
+from .spec import Inner, LayerSpec, ShapeError, Unknowable
 
 #: A tensor reference in a graph: inputs are 0..k-1, layer ``j``'s output is k+j,
 #: and UNKNOWN_TENSOR is a tensor discovery could not follow.
 UNKNOWN_TENSOR = -1
-
-
-def registry(version: Optional[int] = None) -> Dict[str, LayerSpec]:
-    """All layer specs, keyed by Keras class name (built on first use), as the given
-    Keras major version (default: the active options' one) builds them: each spec's
-    declared `Difference`s applied."""
-    version = active().keras if version is None else version
-    if version not in _REGISTRY:
-        from . import (attention, convolution, core, merging, models, preprocessing, recurrent,
-                       reshaping)
-
-        specs: Dict[str, LayerSpec] = {}
-        for family in (core, convolution, recurrent, reshaping, preprocessing, merging, attention,
-                       models):
-            specs.update(family.SPECS)
-        _REGISTRY[version] = {kind: spec.in_keras(version) for kind, spec in specs.items()}
-    return _REGISTRY[version]
-
-
-def keras_kind(kind: str) -> str:
-    """The Keras class whose rules a layer follows: Dense for the classes the active
-    options declare Dense-like (messages keep the user's class name), else its own."""
-    return DENSE if kind in active().dense_kinds else kind
-
-
-def spec_for(call: LayerCall, version: Optional[int] = None) -> Optional[LayerSpec]:
-    return registry(version).get(keras_kind(call.kind)) if call.is_keras else None
 
 
 @dataclass
@@ -58,8 +34,6 @@ def infer_layer(call: LayerCall, shape, version: Optional[int] = None) -> Shape:
     Raises ShapeError where Keras (the active one, or Keras ``version``) would refuse
     to build the layer."""
     if version is not None and version != active().keras:  # that Keras's rules throughout
-        from dataclasses import replace
-
         with using(replace(active(), keras_version=str(version))):
             return infer_layer(call, shape)
     spec = spec_for(call)
@@ -76,10 +50,11 @@ def infer_layer(call: LayerCall, shape, version: Optional[int] = None) -> Shape:
 
 
 def _apply(spec: LayerSpec, call: LayerCall, params, shape) -> Shape:
+    inner = (INNER,) if spec.nested else ()
     if spec.merge:
         if any(s is None for s in shape) or not shape:
             return None
-        return spec.rule(params, tuple(tuple(s) for s in shape))
+        return spec.rule(params, tuple(tuple(s) for s in shape), *inner)
     rank = len(shape)
     if spec.exact_rank is not None and rank != spec.exact_rank:
         raise ShapeError(
@@ -89,36 +64,18 @@ def _apply(spec: LayerSpec, call: LayerCall, params, shape) -> Shape:
         raise ShapeError(
             f"{call.kind} expects input of rank >= {spec.min_rank}, got rank {rank}"
         )
-    return spec.rule(params, tuple(shape))
+    return spec.rule(params, tuple(shape), *inner)
 
 
 def weight_axis(call: LayerCall, rank: int) -> Optional[int]:
     """The input axis whose size a layer's weights were built for (its input spec):
-    applying the built layer to another size there fails."""
-    kind = keras_kind(call.kind)
+    applying the built layer to another size there fails.  Declared by each spec
+    (`LayerSpec.weight_axis`)."""
     spec = spec_for(call)
     if spec is None:
         return None
     params = spec.bind(call)
-    if kind in ("Dense", "LSTM", "GRU", "SimpleRNN", "Bidirectional"):
-        return rank - 1
-    if "Conv" in kind:
-        fmt = params.get("data_format")
-        return 1 if isinstance(fmt, str) and fmt.lower() == "channels_first" else rank - 1
-    if kind in ("BatchNormalization", "LayerNormalization"):
-        axis = params.get("axis", -1)
-        return axis % rank if isinstance(axis, int) and not isinstance(axis, bool) \
-            and -rank <= axis < rank else None
-    return None
-
-
-def layer_input(call: LayerCall, given: Sequence):
-    """What a layer is handed: all its inputs for a merge (a tuple), else its one input;
-    None when a single-input layer is given several."""
-    spec = spec_for(call)
-    if spec is not None and spec.merge:
-        return tuple(given)
-    return given[0] if len(given) == 1 else None
+    return spec.weight_axis(params, rank) if spec.weight_axis is not None else None
 
 
 def chain_sources(count: int) -> List[Tuple[int, ...]]:
@@ -210,18 +167,10 @@ def run_model(model, input_shapes=None, layers: Optional[int] = None) -> GraphRu
     return GraphRun(inputs, calls, sources, outputs, infer_graph(inputs, calls, sources, shared))
 
 
-def verified(run: GraphRun) -> List[Shape]:
-    """The run's output shapes, each confirmed by the NumPy references or None."""
-    return confirm(run.inputs, run.calls, run.sources, [r.output_shape for r in run.results])
+#: What a nested layer's rule runs its inner layers with (`LayerSpec.nested`).
+INNER = Inner(spec_for=spec_for, infer_layer=infer_layer, infer_chain=infer_chain,
+              infer_graph=infer_graph)
 
-
-def confirm(input_shapes: Sequence[Shape], calls: List[LayerCall], sources: Sequence[tuple],
-            static: List[Shape]) -> List[Shape]:
-    """The static shapes, each confirmed by the NumPy references or None: the one door
-    to verification.  When the active options turn verification off, the static
-    shapes are returned as they are, without importing NumPy."""
-    if not active().verify or all(s is None for s in static):
-        return list(static)
-    from ..verify import verified_graph
-
-    return verified_graph(input_shapes, calls, sources, static)
+#: The verification entry points, at their old place for the modules that still import
+#: them from here (rules/flt005.py, fix/planning.py): they live in ``verification.py``.
+from ..verification import confirm, verified  # noqa: E402,F401

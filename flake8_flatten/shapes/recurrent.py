@@ -31,6 +31,7 @@ from .convolution import input_channels, kernel_volume
 from .spec import (
     SEQUENCE,
     Difference,
+    Inner,
     LayerSpec,
     Params,
     ShapeError,
@@ -39,8 +40,10 @@ from .spec import (
     as_int,
     as_tuple,
     bias,
+    channel_axis,
     channels_first,
     known,
+    last_axis,
     unmodelled,
     lenient,
     unknown_when,
@@ -145,9 +148,7 @@ _CONV_ARGS = ("filters", "kernel_size", "strides", "padding", "data_format", "di
 def conv_lstm(rank: int):
     """Each step is a Conv{rank}D over shape[:1] + shape[2:] (the cell's input conv)."""
 
-    def rule(params: Params, shape: tuple):
-        from .engine import infer_layer
-
+    def rule(params: Params, shape: tuple, inner: Inner):
         padding = params.get("padding", "valid")
         if padding is not UNKNOWN:
             if not isinstance(padding, str):
@@ -171,7 +172,7 @@ def conv_lstm(rank: int):
         if None in step[1:]:
             return None  # Keras needs static spatial and channel sizes (or we lack them)
         args = tuple((name, params[name]) for name in _CONV_ARGS[1:] if name in params)
-        out = infer_layer(LayerCall(f"Conv{rank}D", (1,), args), step)
+        out = inner.infer_layer(LayerCall(f"Conv{rank}D", (1,), args), step)
         first = channels_first(params)
         if out is None or first is None:
             return None
@@ -185,7 +186,7 @@ def conv_lstm(rank: int):
 def conv_lstm_weights(rank: int):
     """Four gates of convolution kernels over the input's and the state's channels."""
 
-    def count(params: Params, shape: tuple) -> int:
+    def count(params: Params, shape: tuple, inner: Inner) -> int:
         filters = as_int(params["filters"])
         known(filters)
         volume = kernel_volume(params, rank)
@@ -245,9 +246,7 @@ def wrapped_layer(params: Params, wrapper: str) -> Optional[LayerCall]:
 _MERGE_MODES = ("concat", "sum", "mul", "ave")
 
 
-def bidirectional(params: Params, shape: tuple):
-    from .engine import infer_layer, spec_for
-
+def bidirectional(params: Params, shape: tuple, engine: Inner):
     inner = wrapped_layer(params, "Bidirectional")
     if inner is None:
         return None
@@ -256,11 +255,11 @@ def bidirectional(params: Params, shape: tuple):
         return None
     if merge is not None and merge not in _MERGE_MODES:  # case-sensitive in Keras
         raise ShapeError(f"Bidirectional got an invalid merge_mode {merge!r}")
-    if not inner.is_keras or spec_for(inner) is None:
+    if not inner.is_keras or engine.spec_for(inner) is None:
         return None  # a layer we have no rule for
     if inner.kind not in RNN_KINDS:
         raise ShapeError(f"Bidirectional cannot wrap {inner.kind}: it is not a recurrent layer")
-    inner_params = spec_for(inner).bind(inner)
+    inner_params = engine.spec_for(inner).bind(inner)
     backwards = as_bool(inner_params.get("go_backwards"), False)
     backward_layer = params.get("backward_layer")
     if backward_layer is None:
@@ -272,7 +271,7 @@ def bidirectional(params: Params, shape: tuple):
         # Keras sizes the output from the forward layer alone, even under concat
         # with a differently sized backward layer: no trustworthy claim.
         return None
-    out = infer_layer(inner, shape)  # Bidirectional keeps the inner layer's input spec
+    out = engine.infer_layer(inner, shape)  # Bidirectional keeps the inner layer's input spec
     if out is None or merge is None:
         return None  # merge_mode=None returns a list [forward, backward]
     if merge == "concat":
@@ -285,14 +284,14 @@ def _keras2_backwards_copy(rule):
     """Keras 2 builds Bidirectional(RNN(go_backwards=True)): the backward copy flips it, so
     the shapes are those of a forward layer."""
 
-    def apply(params: Params, shape: tuple):
+    def apply(params: Params, shape: tuple, *engine: Inner):
         inner = params.get("layer")
         if isinstance(inner, LayerCall) and params.get("backward_layer") is None \
                 and inner.kwarg("go_backwards") is True:
             kwargs = tuple((k, False if k == "go_backwards" else v) for k, v in inner.kwargs)
             params = Params({**params, "layer": LayerCall(inner.kind, inner.args, kwargs, inner.line,
                                                           inner.col, inner.is_keras)})
-        return rule(params, shape)
+        return rule(params, shape, *engine)
 
     return apply
 
@@ -300,13 +299,11 @@ def _keras2_backwards_copy(rule):
 # --- TimeDistributed -------------------------------------------------------------
 
 
-def time_distributed(params: Params, shape: tuple):
-    from .engine import infer_layer, spec_for
-
+def time_distributed(params: Params, shape: tuple, engine: Inner):
     inner = wrapped_layer(params, "TimeDistributed")
     if inner is None:
         return None
-    spec = spec_for(inner)
+    spec = engine.spec_for(inner)
     if spec is None:
         return None
     child = shape[:1] + shape[2:]
@@ -315,30 +312,28 @@ def time_distributed(params: Params, shape: tuple):
         # Keras skips the inner layer's input-spec check here; whether it then
         # refuses depends on the layer's build: claim nothing.
         return None
-    out = infer_layer(inner, child)
+    out = engine.infer_layer(inner, child)
     if out is None:
         return None
     return (out[0], shape[1]) + tuple(out[1:])
 
 
-def _wrapped_weights(params: Params, shape: tuple) -> int:
-    from .weights import count_params
-
+def _wrapped_weights(params: Params, shape: tuple, engine: Inner) -> int:
     inner = wrapped_layer(params, "wrapper")
-    count = None if inner is None else count_params(inner, shape)
+    count = None if inner is None else engine.count_params(inner, shape)
     if count is None:
         raise Unknowable("the wrapped layer's weights are unknown")
     return count
 
 
-def bidirectional_weights(params: Params, shape: tuple) -> int:
+def bidirectional_weights(params: Params, shape: tuple, engine: Inner) -> int:
     """A forward and a backward copy of the layer, on the same input."""
-    return 2 * _wrapped_weights(params, shape)
+    return 2 * _wrapped_weights(params, shape, engine)
 
 
-def time_distributed_weights(params: Params, shape: tuple) -> int:
+def time_distributed_weights(params: Params, shape: tuple, engine: Inner) -> int:
     """One copy of the layer, built on a single step."""
-    return _wrapped_weights(params, shape[:1] + shape[2:])
+    return _wrapped_weights(params, shape[:1] + shape[2:], engine)
 
 
 #: Keras 2 refuses an RNN over zero time steps (Keras 3 runs it).
@@ -356,21 +351,22 @@ SPECS = {
         embedding, SEQUENCE, min_rank=1, weights=embedding_weights,
     ),
     **{kind: LayerSpec(positional, rnn(kind), SEQUENCE, exact_rank=3, weights=rnn_weights(kind),
-                       versions=(_KERAS2_NO_STEPS,))
+                       versions=(_KERAS2_NO_STEPS,), weight_axis=last_axis)
        for kind, positional in (("SimpleRNN", _SIMPLE_RNN), ("LSTM", _LSTM), ("GRU", _GRU))},
     **{
         f"ConvLSTM{r}D": LayerSpec(_CONV_LSTM, conv_lstm(r), SEQUENCE, exact_rank=r + 3,
-                                   weights=conv_lstm_weights(r), versions=(_KERAS2_CONV_LSTM,))
+                                   weights=conv_lstm_weights(r), versions=(_KERAS2_CONV_LSTM,),
+                                   weight_axis=channel_axis, nested=True)
         for r in (1, 2, 3)
     },
     "Bidirectional": LayerSpec(
         ("layer", "merge_mode", "weights", "backward_layer"), bidirectional, SEQUENCE,
-        weights=bidirectional_weights,
+        weights=bidirectional_weights, weight_axis=last_axis, nested=True,
         versions=(Difference(2, "a forward layer with go_backwards=True builds (its copy runs "
                                 "forwards)", {"wrap": (lenient, _keras2_backwards_copy)}),),
     ),
     "TimeDistributed": LayerSpec(("layer",), time_distributed, SEQUENCE, min_rank=3,
-                                 weights=time_distributed_weights,
+                                 weights=time_distributed_weights, nested=True,
                                  versions=(Difference(2, "the wrapped layer's argument checks are "
                                                          "looser (Dense(0) builds): not modelled",
                                                       {"wrap": (lenient,)}),)),

@@ -7,7 +7,10 @@ return the output shape, with ``None`` for every size they cannot know.  A rule
 raises `ShapeError` only where real Keras refuses to build the layer.  A spec's
 `weights` rule counts what Keras's ``layer.count_params()`` counts on that input
 (it raises `Unknowable` for a size it needs but does not have); a spec without one
-has an unknown count, never a guessed zero.
+has an unknown count, never a guessed zero.  A spec declares its `weight_axis` (the
+input axis its weights are built for, as Keras's ``InputSpec(axes={-1: ...})``), and
+a `nested` spec (a wrapper, a submodel) is handed the engine that runs its inner
+layers (`Inner`), so no family imports the engine that finds it in the table.
 """
 
 from __future__ import annotations
@@ -48,6 +51,26 @@ class Params(dict):
 
 Rule = Callable[[Params, Tuple], Shape]
 WeightRule = Callable[[Params, Tuple], int]
+#: The input axis (0..rank-1) a layer's weights are built for, given its bound
+#: parameters and the input's rank; None where it has none or it is unknown.
+WeightAxis = Callable[[Params, int], Optional[int]]
+
+
+@dataclass(frozen=True)
+class Inner:
+    """How a nested layer (a wrapper's layer, a submodel's layers) is run: what the
+    engine hands the rules of a spec declared ``nested`` as their last argument (the
+    shape rule gets the shape engine's; the weight rule also the counting of
+    ``shapes/weights.py``; the NumPy reference ``run_layer`` and ``reference_graph``)."""
+
+    spec_for: Optional[Callable] = None
+    infer_layer: Optional[Callable] = None
+    infer_chain: Optional[Callable] = None
+    infer_graph: Optional[Callable] = None
+    count_params: Optional[Callable] = None
+    results_total: Optional[Callable] = None
+    run_layer: Optional[Callable] = None
+    reference_graph: Optional[Callable] = None
 
 #: The Keras a spec describes unless a `Difference` says otherwise.
 KERAS3 = 3
@@ -69,9 +92,9 @@ def lenient(rule: "Rule") -> "Rule":
     """The rule where that Keras builds what the spec's Keras refuses (or we do not know
     what it builds): its refusals become unknown shapes, never a claim."""
 
-    def apply(params: Params, shape: Tuple) -> Shape:
+    def apply(params: Params, shape: Tuple, *inner: Inner) -> Shape:
         try:
-            return rule(params, shape)
+            return rule(params, shape, *inner)
         except ShapeError as exc:
             raise Unknowable(str(exc)) from None
 
@@ -83,10 +106,10 @@ def unknown_when(test: Callable[[Params, Tuple], bool]) -> Callable[["Rule"], "R
     that Keras's shape is not the one the rule computes, or its refusal is not modelled)."""
 
     def wrap(rule: "Rule") -> "Rule":
-        def apply(params: Params, shape: Tuple) -> Shape:
+        def apply(params: Params, shape: Tuple, *inner: Inner) -> Shape:
             if test(params, shape):
                 raise Unknowable("not modelled in this Keras")
-            return rule(params, shape)
+            return rule(params, shape, *inner)
 
         return apply
 
@@ -113,6 +136,13 @@ class LayerSpec:
     normalize: Optional[Callable[[Params], Params]] = None
     #: Where Keras 2 behaves otherwise (`Difference`); the spec itself is Keras 3.
     versions: Tuple[Difference, ...] = ()
+    #: The input axis the layer's weights are built for (`last_axis`, `channel_axis`,
+    #: `normalized_axis`): a built layer applied to another size there fails.  None:
+    #: no weights tied to an input size, or not modelled.
+    weight_axis: Optional[WeightAxis] = None
+    #: The layer runs other layers (Bidirectional's, a submodel's): its rule, weight
+    #: rule and NumPy reference take the engine's `Inner` as their last argument.
+    nested: bool = False
 
     def in_keras(self, version: int) -> "LayerSpec":
         """This family as the given Keras major version builds it."""
@@ -138,6 +168,27 @@ class LayerSpec:
                 raise TypeError(f"unexpected keyword argument {name!r}")
             params[name] = value
         return self.normalize(params) if self.normalize is not None else params
+
+
+# --- declared weight axes ----------------------------------------------------------
+
+
+def last_axis(params: Params, rank: int) -> Optional[int]:
+    """Weights on the last axis (Dense, the RNNs): ``InputSpec(axes={-1: ...})``."""
+    return rank - 1
+
+
+def channel_axis(params: Params, rank: int) -> Optional[int]:
+    """Weights on the channel axis (convolutions): axis 1 under channels_first."""
+    fmt = params.get("data_format")
+    return 1 if isinstance(fmt, str) and fmt.lower() == "channels_first" else rank - 1
+
+
+def normalized_axis(params: Params, rank: int) -> Optional[int]:
+    """Weights on the ``axis`` argument (BatchNormalization, LayerNormalization)."""
+    axis = params.get("axis", -1)
+    return axis % rank if isinstance(axis, int) and not isinstance(axis, bool) \
+        and -rank <= axis < rank else None
 
 
 # --- helpers shared by the rules -------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import FrozenSet
 
-from ..config import active
+from ..options import active
 
 
 @dataclass(frozen=True)

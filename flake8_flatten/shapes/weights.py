@@ -8,10 +8,11 @@ shared layer, or a submodel applied twice, holds one set of weights.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Dict, Hashable, List, Optional, Sequence
 
 from ..model import LayerCall
-from .engine import LayerResult, infer_layer, layer_input, spec_for
+from .engine import INNER, LayerResult, infer_layer, layer_input, spec_for
 from .spec import SUBMODEL, ShapeError, Unknowable
 
 
@@ -24,7 +25,8 @@ def count_params(call: LayerCall, given) -> Optional[int]:
     try:
         if infer_layer(call, given) is None:
             return None
-        return spec.weights(spec.bind(call), given)
+        inner = (COUNTING,) if spec.nested else ()
+        return spec.weights(spec.bind(call), given, *inner)
     except (ShapeError, Unknowable, ArithmeticError, TypeError, ValueError):
         return None
 
@@ -80,3 +82,7 @@ def inner_layers(call: LayerCall) -> tuple:
 def results_total(results: Sequence[LayerResult]) -> Optional[int]:
     """The total of a chain or graph run (each call object a layer of its own)."""
     return total_params([application_params(r) for r in results], layer_objects([r.call for r in results]))
+
+
+#: What a nested layer's weight rule counts its inner layers with (`LayerSpec.nested`).
+COUNTING = replace(INNER, count_params=count_params, results_total=results_total)

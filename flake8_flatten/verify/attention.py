@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .engine import Unverifiable, concrete, weights
+from .arrays import Unverifiable, concrete, weights
 
 
 def multi_head_attention(params, xs, fill):

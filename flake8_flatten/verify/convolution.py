@@ -18,8 +18,9 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from ..model import UNKNOWN
+from ..shapes.convolution import ALIASES
 from ..shapes.spec import as_int, as_str, channels_first
-from .engine import Unverifiable, concrete, weights
+from .arrays import Unverifiable, concrete, weights
 
 _SPATIAL = "xyz"  # einsum letters for output positions
 _TAPS = "ijk"  # einsum letters for kernel taps
@@ -307,15 +308,11 @@ KERAS2_REFERENCES = {
 
 
 def _keras2_aliases():
-    from ..shapes.convolution import ALIASES
-
     return {alias: KERAS2_REFERENCES[name] for alias, name in ALIASES.items()
             if name in KERAS2_REFERENCES}
 
 
 def _aliases():
-    from ..shapes.convolution import ALIASES
-
     return {alias: REFERENCES[name] for alias, name in ALIASES.items()}
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .engine import concrete, weights
+from ..model import UNKNOWN
+from ..shapes.core import einsum_analysis
+from .arrays import Unverifiable, concrete, weights
 
 
 def dense(params, x, fill):
@@ -36,10 +38,6 @@ REFERENCES = {
 
 def einsum_dense(params, x, fill):
     """The layer's own einsum against a kernel of the shape Keras would build."""
-    from ..model import UNKNOWN
-    from ..shapes.core import einsum_analysis
-    from .engine import Unverifiable
-
     equation, output_shape = params["equation"], params["output_shape"]
     if isinstance(output_shape, (tuple, list)):
         output_shape = tuple(concrete(d, fill) if d is UNKNOWN else d for d in output_shape)

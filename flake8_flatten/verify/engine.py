@@ -4,18 +4,23 @@ The batch axis is always 0, so every activation array is empty whatever sizes th
 code declares, and weights are zero-stride broadcast views: memory and time stay
 bounded for ``input_shape=(100000, 100000, 3)``.  Unknown sizes are filled with
 two different stand-ins; a static size must match under both, so a size the static
-engine wrongly claims to know is caught.
+engine wrongly claims to know is caught.  The references are found through the family
+table (``shapes/families.py``): ``verify/<family>.py``'s ``REFERENCES``; a nested
+layer's reference gets this engine as `INNER` to run the layers inside it.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Callable, Dict, List, Optional, Sequence
 
 import numpy as np
 
-from ..config import active
-from ..model import UNKNOWN, LayerCall, Shape
-from ..shapes.engine import keras_kind, layer_input, spec_for
+from ..model import LayerCall, Shape
+from ..options import active
+from ..shapes.families import FAMILIES, keras_kind, layer_input, spec_for
+from ..shapes.spec import Inner
+from .arrays import Unverifiable, concrete, empty, weights  # noqa: F401  (re-exported)
 
 Reference = Callable[..., np.ndarray]
 
@@ -31,21 +36,14 @@ def references() -> Dict[str, Reference]:
     own where Keras 2 computes a layer otherwise (the specs' `Difference`s)."""
     version = active().keras
     if version not in _REFERENCES:
-        from . import (attention, convolution, core, merging, models, preprocessing, recurrent,
-                       reshaping)
-
         table: Dict[str, Reference] = {}
-        for family in (core, convolution, recurrent, reshaping, preprocessing, merging, attention,
-                       models):
-            table.update(family.REFERENCES)
+        for family in FAMILIES:  # each family's verify/<name>.py, loaded by name
+            module = importlib.import_module(f"{__package__}.{family.name}")
+            table.update(module.REFERENCES)
             if version == 2:
-                table.update(getattr(family, "KERAS2_REFERENCES", {}))
+                table.update(getattr(module, "KERAS2_REFERENCES", {}))
         _REFERENCES[version] = table
     return _REFERENCES[version]
-
-
-class Unverifiable(Exception):
-    """The reference cannot run this layer (unknown layer, unsupported arguments)."""
 
 
 def run_layer(call: LayerCall, x: np.ndarray, fill: int) -> np.ndarray:
@@ -55,22 +53,7 @@ def run_layer(call: LayerCall, x: np.ndarray, fill: int) -> np.ndarray:
     if spec is None or reference is None:
         raise Unverifiable(call.kind)
     params = spec.bind(call)
-    return reference(params, x, fill)
-
-
-def concrete(value, fill: int):
-    """An argument as the reference runs it: unknown ints become the stand-in."""
-    return fill if value is UNKNOWN or value is None else value
-
-
-def empty(shape: Sequence[int]) -> np.ndarray:
-    """A float32 array of this shape that occupies no memory (batch axis is 0)."""
-    return np.zeros(shape, dtype=np.float32)
-
-
-def weights(shape: Sequence[int]) -> np.ndarray:
-    """A weight tensor of any size as a zero-stride view: no memory allocated."""
-    return np.broadcast_to(np.float32(0), tuple(shape))
+    return reference(params, x, fill, INNER) if spec.nested else reference(params, x, fill)
 
 
 def reference_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
@@ -125,7 +108,9 @@ def verified_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
 
 
 def verified_shapes(input_shape: Shape, calls: List[LayerCall], static: List[Shape]) -> List[Shape]:
-    """`verified_graph` for a Sequential chain."""
-    from ..shapes.engine import chain_sources
+    """`verified_graph` for a Sequential chain (layer i consumes tensor i)."""
+    return verified_graph([input_shape], calls, [(i,) for i in range(len(calls))], static)
 
-    return verified_graph([input_shape], calls, chain_sources(len(calls)), static)
+
+#: What a nested layer's reference runs its inner layers with (`LayerSpec.nested`).
+INNER = Inner(run_layer=run_layer, reference_graph=reference_graph)

@@ -6,7 +6,8 @@ from functools import reduce
 
 import numpy as np
 
-from .engine import Unverifiable
+from ..shapes.merging import dot_axes
+from .arrays import Unverifiable
 
 
 def _same_rank(xs):
@@ -35,8 +36,6 @@ def concatenate(params, xs, fill):
 
 def dot(params, xs, fill):
     """A real batched contraction (einsum) over the two inputs' ``axes``."""
-    from ..shapes.merging import dot_axes
-
     if len(xs) != 2:
         raise Unverifiable("Dot takes two inputs")
     first, second = xs

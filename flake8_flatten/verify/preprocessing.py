@@ -6,8 +6,8 @@ import numpy as np
 
 from ..shapes.preprocessing import AUGMENTATIONS
 from ..shapes.spec import channels_first
+from .arrays import concrete
 from .core import elementwise
-from .engine import concrete
 
 
 def resize(params, x, fill):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..model import UNKNOWN, LayerCall
-from .engine import Unverifiable, concrete, run_layer, weights
+from ..shapes.spec import Inner
+from .arrays import Unverifiable, concrete, weights
 
 #: Gate count of each cell's fused kernel.
 _GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
@@ -54,7 +55,7 @@ def rnn(kind: str):
 def conv_lstm(rank: int):
     """The cell's input convolution on every step, then keep or sum out time."""
 
-    def reference(params, x, fill):
+    def reference(params, x, fill, engine: Inner):
         if x.ndim != rank + 3:
             raise ValueError(f"ConvLSTM{rank}D expects rank-{rank + 3} input, got {x.shape}")
         if _flag(params, "return_state", fill):
@@ -65,7 +66,7 @@ def conv_lstm(rank: int):
             kwargs = tuple((a, 1 if a == "filters" else v) for a, v in kwargs)
         conv = LayerCall(f"Conv{rank}D", (), kwargs)
         batch, steps = x.shape[:2]
-        y = run_layer(conv, x.reshape((batch * steps,) + x.shape[2:]), fill)
+        y = engine.run_layer(conv, x.reshape((batch * steps,) + x.shape[2:]), fill)
         y = y.reshape((batch, steps) + y.shape[1:])
         if params["filters"] == 0:
             first = str(params.get("data_format")).lower() == "channels_first"
@@ -77,7 +78,7 @@ def conv_lstm(rank: int):
     return reference
 
 
-def bidirectional(params, x, fill):
+def bidirectional(params, x, fill, engine: Inner):
     inner = params["layer"]
     if not isinstance(inner, LayerCall) or not (inner.kind in _GATES or inner.kind.startswith("ConvLSTM")):
         raise Unverifiable("Bidirectional over a non-recurrent or unknown layer")
@@ -91,8 +92,8 @@ def bidirectional(params, x, fill):
         backward_call = inner
     if not isinstance(backward_call, LayerCall):
         raise Unverifiable("unknown backward layer")
-    forward = run_layer(inner, x, fill)
-    backward = run_layer(backward_call, x[:, ::-1], fill)
+    forward = engine.run_layer(inner, x, fill)
+    backward = engine.run_layer(backward_call, x[:, ::-1], fill)
     if merge == "concat":
         return np.concatenate([forward, backward], axis=-1)
     if forward.shape != backward.shape:
@@ -106,7 +107,7 @@ def bidirectional(params, x, fill):
     raise ValueError(f"invalid merge_mode {merge!r}")
 
 
-def time_distributed(params, x, fill):
+def time_distributed(params, x, fill, engine: Inner):
     """Fold time into the batch, apply the inner layer, unfold."""
     inner = params["layer"]
     if not isinstance(inner, LayerCall):
@@ -115,7 +116,7 @@ def time_distributed(params, x, fill):
         raise ValueError(f"TimeDistributed expects rank >= 3, got {x.shape}")
     batch, steps = x.shape[:2]
     folded = x.reshape((batch * steps,) + x.shape[2:])
-    y = run_layer(inner, folded, fill)
+    y = engine.run_layer(inner, folded, fill)
     return y.reshape((batch, steps) + y.shape[1:])
 
 

@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from ..model import UNKNOWN
-from .engine import Unverifiable, concrete
+from .arrays import Unverifiable, concrete
 
 
 def flatten(params, x, fill):
