@@ -28,7 +28,7 @@ from .conftest import keras_live
 CASES = Path(__file__).parent / "diagnostics"
 FILES = sorted(path.name for path in CASES.glob("*.py"))
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "diagnostics.json").read_text())["files"]
-CODES = ("FLT002", "FLT003", "FLT004")
+CODES = ("FLT002", "FLT003", "FLT004", "FLT005")
 MARKER = re.compile(r"# expect: (FLT00\d)")
 MIN_PRECISION, MIN_RECALL = 0.95, 0.85
 
