@@ -12,6 +12,9 @@
 * ``--models M``: M generated Keras models (seeds from ``--seed``), and the same
   models with odd values spliced in: static engine vs NumPy references, and vs
   real Keras when it is installed.
+* ``--class-models C``: C generated subclassed models and C models with custom layers
+  (the generator's ``kind="subclassed"`` / ``kind="custom"``, seeds from ``--seed``,
+  import spellings in turn): the same checks, and how many classes discovery followed.
 * ``--stdlib DIR``: every .py under DIR (site-packages excluded), the same three ways.
 
 Prints the counts and timings; exits 1 if anything escaped, hung or disagreed.
@@ -32,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("KERAS_BACKEND", "jax")
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
 
-from tests.fuzz_oracle import (Tally, check_generated, check_spliced, escaped, failures,  # noqa: E402
-                               kerasify, with_keras_header)
+from tests.fuzz_oracle import (Tally, check_class_model, check_generated, check_spliced, escaped,  # noqa: E402
+                               failures, kerasify, with_keras_header)
 
 
 def progress(text: str) -> None:
@@ -159,6 +162,25 @@ def run_models(fuzzer: Fuzzer, count: int, seed: int, live: bool) -> None:
             progress(f"{index + 1} models (+ spliced), {rate:.1f}/s")
 
 
+def run_class_models(fuzzer: Fuzzer, count: int, seed: int, live: bool) -> None:
+    """Generated subclassed models and models with custom layers, ``count`` of each."""
+    from tests.model_generator import CLASS_STYLES, EVERY_IMPORT_STYLE, generate
+
+    started = time.perf_counter()
+    base = seed * 1_000_000
+    suffix = " (static vs NumPy vs Keras)" if live else " (static vs NumPy)"
+    for kind in CLASS_STYLES:
+        tally = fuzzer.tally(f"generated {kind} models" + suffix)
+        for index in range(count):
+            imports = EVERY_IMPORT_STYLE[index % len(EVERY_IMPORT_STYLE)].name
+            source = generate(base + index, imports=imports, kind=kind).source
+            fuzzer.bounded(tally, f"{kind} seed {base + index}", source,
+                           lambda: check_class_model(base + index, kind, tally, live, imports) or [])
+            if (index + 1) % 500 == 0:
+                rate = (index + 1) / (time.perf_counter() - started)
+                progress(f"{index + 1} {kind} models, {rate:.1f}/s")
+
+
 def keras_installed() -> bool:
     try:
         import tests.keras_live  # noqa: F401
@@ -171,6 +193,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--programs", type=int, default=0)
     parser.add_argument("--models", type=int, default=0)
+    parser.add_argument("--class-models", type=int, default=0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--stdlib", type=Path)
     parser.add_argument("--no-keras", action="store_true", help="skip the live Keras comparison")
@@ -185,6 +208,8 @@ def main(argv=None) -> int:
     timings = {}
     for name, enabled, job in (
         ("models", args.models, lambda: run_models(fuzzer, args.models, args.seed, live)),
+        ("class models", args.class_models,
+         lambda: run_class_models(fuzzer, args.class_models, args.seed, live)),
         ("stdlib", args.stdlib, lambda: run_stdlib(fuzzer, args.stdlib)),
         ("programs", args.programs, lambda: run_programs(fuzzer, args.programs, args.seed)),
     ):
@@ -192,7 +217,8 @@ def main(argv=None) -> int:
             start = time.perf_counter()
             job()
             timings[name] = time.perf_counter() - start
-    print(f"fuzz_long --programs {args.programs} --models {args.models} --seed {args.seed}"
+    print(f"fuzz_long --programs {args.programs} --models {args.models} "
+          f"--class-models {args.class_models} --seed {args.seed}"
           f"{f' --stdlib {args.stdlib}' if args.stdlib else ''} (live Keras: {'yes' if live else 'no'})")
     for section, tally in fuzzer.sections.items():
         print(f"-- {section}")

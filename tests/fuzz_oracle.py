@@ -242,8 +242,17 @@ def keras_run(source: str, filename: str) -> KerasRun:
     each ``add``) count once per layer object, at their constructor's site.  When
     the file raises, the failure's site is the layer that failed inside a Sequential
     build, else the file's failing call.
+
+    Classes the file defines (subclassed models, custom layers): their sublayers are
+    the file's, and a layer applied from a method of such a class (``call``, a helper
+    method) counts once per layer object at its constructor's site, where discovery
+    states it.  A subclassed model's ``build(shape)`` calls it on a symbolic input of
+    that shape (Keras 3 only marks it built), and NumPy data given to it (a call,
+    ``predict``) is given as a symbolic tensor of the same non-batch shape.
     """
     import inspect
+
+    import numpy as np
 
     from tests import keras_live
 
@@ -258,59 +267,117 @@ def keras_run(source: str, filename: str) -> KerasRun:
     depth = [0]
     failed: List[Tuple[Optional[Site], int]] = []  # the layer application that raised
     slots: Dict[int, int] = {}  # layer object built by a Sequential -> its index at its site
+    ours: Dict[type, bool] = {}
 
     def position(frame) -> Site:
         positions = inspect.getframeinfo(frame, context=0).positions
         return positions.lineno, positions.col_offset
 
+    def defined_here(cls: type) -> bool:
+        """Whether ``cls`` (or a base of it) is a class of the file."""
+        if cls not in ours:
+            ours[cls] = any(getattr(getattr(value, "__code__", None), "co_filename", None) == filename
+                            for klass in cls.__mro__ for value in vars(klass).values())
+        return ours[cls]
+
     def new(cls, *args, **kwargs):
         obj = original_new(cls, *args, **kwargs)
         caller = sys._getframe(1)
+        while caller.f_code.co_name == "__new__" and caller.f_code.co_filename.startswith(keras_live.KERAS_DIR):
+            caller = caller.f_back  # Model.__new__ -> Layer.__new__
         if caller.f_code.co_filename == filename:
             constructed[id(obj)] = position(caller)
             alive.append(obj)
         return obj
 
-    def application_site(layer) -> Tuple[Optional[Site], bool]:
-        """Where the file applies ``layer``, and whether a Sequential build does."""
+    def application_site(layer) -> Tuple[Optional[Site], str]:
+        """Where the file applies ``layer``, and who does: "sequential" (a Sequential
+        build), "member" (a method of a class of the file) or "" (the file's code)."""
         frame = sys._getframe(2)
         while frame is not None and frame.f_code.co_filename.startswith(keras_live.KERAS_DIR):
             if frame.f_code.co_filename == sequential_module.__file__:
-                return constructed.get(id(layer)), True
+                return constructed.get(id(layer)), "sequential"
             frame = frame.f_back
         in_file = frame is not None and frame.f_code.co_filename == filename
-        return (position(frame) if in_file else None), False
+        if in_file and frame.f_code.co_argcount and frame.f_code.co_varnames[0] == "self":
+            owner = frame.f_locals.get("self")
+            if isinstance(owner, layer_cls) and defined_here(type(owner)):
+                return constructed.get(id(layer)), "member"
+        return (position(frame) if in_file else None), ""
+
+    def symbolic(value):
+        if isinstance(value, np.ndarray) and value.ndim >= 1:
+            return keras.KerasTensor((None,) + value.shape[1:], dtype=str(value.dtype))
+        return value
 
     def call(self, *args, **kwargs):
         if depth[0]:
             return original_call(self, *args, **kwargs)
-        site, by_sequential = application_site(self)
+        own_class = defined_here(type(self))
+        if own_class and isinstance(self, keras.Model):
+            args = tuple(symbolic(a) for a in args)
+        site, by = application_site(self)
+        by_sequential = by == "sequential"
         applied = result.shapes.setdefault(site, []) if site is not None else []
-        index = slots.get(id(self), len(applied)) if by_sequential else len(applied)
+        index = slots.get(id(self), len(applied)) if by else len(applied)
         # a Sequential's own layers are the file's (built at their constructors' sites
-        # when it is first called); any other layer's sublayers are its own business
-        inner = 0 if isinstance(self, keras.Sequential) else 1
+        # when it is first called), and so are a class of the file's; any other
+        # layer's sublayers are its own business
+        inner = 0 if isinstance(self, keras.Sequential) or own_class else 1
         depth[0] += inner
         try:
             outputs = original_call(self, *args, **kwargs)
         except Exception:
             if not failed:
                 failed.append((site, index))
-            elif not inner and site is not None and not by_sequential:
-                failed[:] = [(site, index)]  # a Sequential the file applies fails where applied
+            elif site is not None and (
+                    (isinstance(self, keras.Sequential) and not by_sequential)
+                    or (own_class and not isinstance(self, keras.Model))):
+                # a Sequential the file applies fails where applied; a custom layer
+                # fails where it is used (discovery judges it as one layer there)
+                failed[:] = [(site, index)]
             raise
         finally:
             depth[0] -= inner
-        if site is not None and isinstance(outputs, keras.KerasTensor):
+        shape = None
+        if by == "member" and hasattr(outputs, "shape"):  # maybe traced inside a call
+            shape = tuple(d if isinstance(d, int) else None for d in outputs.shape)
+        elif isinstance(outputs, keras.KerasTensor):
+            shape = tuple(outputs.shape)
+        if site is not None and shape is not None:
             if index < len(applied):
-                applied[index] = tuple(outputs.shape)  # a Sequential rebuilt on add()
+                applied[index] = shape  # a Sequential rebuilt on add()
             else:
-                applied.append(tuple(outputs.shape))
-            if by_sequential:
+                applied.append(shape)
+            if by:
                 slots[id(self)] = index
         return outputs
 
+    original_build = keras.Model.build
+
+    def build(self, *args, **kwargs):
+        """A class of the file's ``build(shape)``, asked by the file: called on a
+        symbolic input of that shape, as tf.keras 2 did."""
+        shape = args[0] if args else kwargs.get("input_shape")
+        caller = sys._getframe(1)  # through Layer.__new__'s build wrapper
+        while caller is not None and caller.f_code.co_filename.startswith(keras_live.KERAS_DIR):
+            caller = caller.f_back
+        if (defined_here(type(self)) and not self.built and isinstance(shape, (tuple, list))
+                and caller is not None and caller.f_code.co_filename == filename):
+            self(keras.KerasTensor(tuple(shape)))
+            return None
+        return original_build(self, *args, **kwargs)
+
+    build._is_default = True  # Keras's own build path (``utils.is_default``) stays as it is
+    original_predict = keras.Model.predict
+
+    def predict(self, x, *args, **kwargs):
+        if defined_here(type(self)):
+            return self(x)
+        return original_predict(self, x, *args, **kwargs)
+
     layer_cls.__new__, layer_cls.__call__ = new, call
+    keras.Model.build, keras.Model.predict = build, predict
     try:
         with keras_live.tensorflow_shim(), keras_live._shapes_only(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -319,6 +386,7 @@ def keras_run(source: str, filename: str) -> KerasRun:
         _record_failure(result, exc, filename, failed, keras_live.KERAS_DIR)
     finally:
         layer_cls.__new__, layer_cls.__call__ = original_new, original_call
+        del keras.Model.build, keras.Model.predict
     return result
 
 
@@ -352,6 +420,30 @@ def _record_failure(result: KerasRun, exc: Exception, filename: str, failed: lis
         result.failure_kind = "arguments" if in_keras or bad_call else "code"
     if result.failure_site is None and ours:
         result.failure_site = (ours[-1].lineno, ours[-1].colno)
+        used = _custom_layer_constructed(exc, filename, frames)
+        if used is not None:
+            result.failure_site = used
+
+
+def _custom_layer_constructed(exc: Exception, filename: str, frames) -> Optional[Site]:
+    """Where the file constructs the custom layer (a ``Layer`` subclass of the file, not
+    a model) whose ``__init__`` raised: discovery judges a custom layer as one layer
+    where it is used (the outermost such constructor, if they nest)."""
+    import keras
+
+    tracebacks = []
+    tb = exc.__traceback__
+    while tb is not None:
+        tracebacks.append(tb.tb_frame)
+        tb = tb.tb_next
+    for index, (frame, summary) in enumerate(zip(tracebacks, frames)):
+        owner = frame.f_locals.get("self") if frame.f_code.co_name == "__init__" else None
+        if (summary.filename == filename and isinstance(owner, keras.layers.Layer)
+                and not isinstance(owner, keras.Model)):
+            callers = [f for f in frames[:index] if f.filename == filename]
+            if callers:
+                return (callers[-1].lineno, callers[-1].colno)
+    return None
 
 
 def _consistent(static: tuple, keras: tuple) -> bool:
@@ -369,15 +461,20 @@ def enclosing(site: Optional[Site], sites: List[Site]) -> Optional[Site]:
 
 
 def check_keras_layers(model: ModelDescription, raw, checked, concrete, live: KerasRun,
-                       failure: Optional[Site], tally: Tally, where: str) -> None:
+                       failure: Optional[Site], tally: Tally, where: str,
+                       shared: Optional[Counter] = None, in_class=lambda site: False) -> None:
     """Every static claim of one model against Keras (``failure``: the layer site
     where Keras failed, if it did).  The k-th layer at a site (a loop, a helper called
-    twice) is Keras's k-th application there."""
+    twice) is Keras's k-th application there.  A site inside a class of the file (a
+    layer made in ``__init__``) is counted in ``shared`` across the file's models: each
+    instance of a custom layer is a model of its own, and Keras records the layer
+    objects of every instance, in order, at the one constructor site."""
     seen: Counter = Counter()
     for call, raw_shape, shape, reference in zip(model.layers, raw, checked, concrete):
         site = (call.line, call.col)
-        k, applied = seen[site], live.shapes.get(site, [])
-        seen[site] += 1
+        counter = shared if shared is not None and in_class(site) else seen
+        k, applied = counter[site], live.shapes.get(site, [])
+        counter[site] += 1
         failing = live.failure_index if live.failure_index is not None else len(applied)
         _check_layer(f"{where}: {call.kind} at {site[0]}:{site[1]}", raw_shape, shape, reference,
                      applied[k] if k < len(applied) else None, live,
@@ -457,12 +554,18 @@ def check_source(source: str, where: str, tally: Tally, live: bool, models: Opti
     keras = keras_run(source, f"<fuzz {where}>") if live and found else None
     sites = [(call.line, call.col) for model in found for call in model.layers]
     failure = enclosing(keras.failure_site, sites) if keras is not None and keras.failure else None
+    classes = [(node.lineno, node.end_lineno) for node in ast.walk(ast.parse(source))
+               if isinstance(node, ast.ClassDef)]
+    shared: Counter = Counter()
     for model in found:
         tally.add("models checked")
+        if model.kind in ("Subclassed", "CustomLayer"):
+            tally.add(f"models checked: {model.kind}")
         run, raw, checked = static_facts(model)
         concrete = check_numpy(run, raw, checked, tally, where)
         if keras is not None:
-            check_keras_layers(model, raw, checked, concrete, keras, failure, tally, where)
+            check_keras_layers(model, raw, checked, concrete, keras, failure, tally, where, shared,
+                               lambda site: any(a <= site[0] <= b for a, b in classes))
     if keras is not None:
         check_refusals(sites, failure, lint(source), keras, tally, where)
 
@@ -472,6 +575,23 @@ def check_generated(seed: int, tally: Tally, live: bool) -> None:
 
     generated = generate(seed)
     check_source(generated.source, f"seed {seed}", tally, live, generated.models)
+
+
+def check_class_model(seed: int, kind: str, tally: Tally, live: bool, imports: Optional[str] = None) -> None:
+    """A generated subclassed model or model with custom layers (``kind`` of the
+    generator's `CLASS_STYLES`): every check of `check_source`, and how many of the
+    generated classes discovery followed (a recall figure, not a failure)."""
+    from .model_generator import generate
+
+    generated = generate(seed, imports=imports, kind=kind)
+    where = f"{kind} seed {seed} ({generated.detail}, {generated.imports})"
+    check_source(generated.source, where, tally, live, models=None)
+    tally.add(f"{kind}: files")
+    tally.add(f"{kind}: classes generated", generated.classes)
+    if not escaped(generated.source):
+        wanted = "Subclassed" if kind == "subclassed" else "CustomLayer"
+        found = sum(model.kind == wanted for model in discover(generated.source))
+        tally.add(f"{kind}: classes followed by discovery", min(found, generated.classes))
 
 
 def check_spliced(seed: int, donor: str, tally: Tally, live: bool) -> None:

@@ -5,7 +5,11 @@
 (``x = layers.Conv2D(...)(x)``, branches joined by merge layers, shared layers) --
 with one of several import styles, hyperparameters bound to module constants or
 written inline, positional or keyword arguments, tuples or lists, and the input
-declared by ``keras.Input`` or by ``input_shape=`` on the first layer.
+declared by ``keras.Input`` or by ``input_shape=`` on the first layer.  On request
+(``kind="subclassed"`` / ``kind="custom"``) it writes a subclassed ``keras.Model``
+(layers made in ``__init__``, applied in ``call``, its input from ``build``, a NumPy
+call, ``predict`` or ``keras.Input``) or custom ``Layer`` classes used in a Sequential
+or functional model.
 
 The generator tracks only what it needs to make most models plausible (the rank
 and, where obvious, the last axis size); it never computes shapes, so it cannot
@@ -108,11 +112,15 @@ class Tensor:
 class GeneratedModel:
     seed: int
     source: str
-    style: str  # "list", "add" or "functional"
+    style: str  # "list", "add", "functional", "subclassed" or "custom"
     imports: str  # the import style's name
     model_name: str
     invalid_layers: int  # layers drawn without regard to their input
-    models: int = 1  # models discovery must find (a Sequential block called as a layer adds one)
+    models: Optional[int] = 1  # models discovery must find (a Sequential block called as a layer
+    # adds one); None for `CLASS_STYLES`, whose classes discovery follows only as far as
+    # it knows every shape (``classes`` says how many models they make when it does)
+    classes: int = 0  # subclassed models and custom-layer applications generated
+    detail: str = ""  # for `CLASS_STYLES`: how the input is given / the host model
 
 
 # --- import styles: how each Keras symbol is spelled --------------------------------
@@ -156,6 +164,11 @@ ALIASES = ImportStyle("L = tf.keras.layers", "import tensorflow as tf\ntfk = tf.
                       "L = tfk.layers\n", "L.", "tfk.", "tfk.Input", "L.")
 EVERY_IMPORT_STYLE = IMPORT_STYLES + (STAR_IMPORT, NO_IMPORTS, ALIASES)
 MODEL_STYLES = ("list", "add", "functional")
+#: Drawn only when asked for (``generate(kind=...)``), so the seeds of `MODEL_STYLES`
+#: keep making the same files: a subclassed ``keras.Model`` (layers made in
+#: ``__init__``, applied in ``call``), and custom ``Layer`` classes used in a
+#: Sequential or functional model.
+CLASS_STYLES = ("subclassed", "custom")
 
 
 # --- rendering ------------------------------------------------------------------------
@@ -171,6 +184,7 @@ class Writer:
         self.constants: List[str] = []
         self.bound: Dict[Any, str] = {}
         self.names: set = set()
+        self.imports: List[str] = []  # extra import lines (``import numpy as np``)
 
     def layer_name(self, kind: str) -> str:
         if not self.style.layer:
@@ -228,6 +242,7 @@ class Writer:
     def header(self) -> str:
         names = ", ".join(sorted(self.names | {"Input"})) if "{names}" in self.style.header else ""
         text = self.style.header.format(names=names)
+        text += "".join(f"{line}\n" for line in self.imports)
         if self.constants:
             text += "\n" + "\n".join(self.constants) + "\n"
         return text
@@ -786,10 +801,237 @@ def functional(rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[s
     return g.lines, model_name, g.models
 
 
+# --- subclassed models and custom layers (drawn only on request) ------------------------
+
+
+def ops_prefix(style: ImportStyle) -> Optional[str]:
+    """How ``keras.ops`` is spelled in an import style (None: no module name bound)."""
+    return style.model + "ops." if style.model in ("keras.", "tf.keras.", "tfk.") else None
+
+
+def elementwise(d: Draw, w: Writer, var: str) -> str:
+    """An operation between layers that keeps the shape: arithmetic, or ``keras.ops``."""
+    options = [f"{var} * 2", f"{var} + 1.0", f"0.5 * {var}", f"{var} - 1"]
+    prefix = ops_prefix(w.style)
+    if prefix is not None:
+        options += [f"{prefix}relu({var})", f"{prefix}tanh({var})", f"{prefix}sigmoid({var})"]
+        if w.style.model == "keras.":
+            options.append(f"keras.activations.relu({var})")
+    return d.rng.choice(options)
+
+
+def class_layers(stack: LayerStack, kind: Optional[str], t: Tensor, count: int) -> Tuple[List[Call], Tensor]:
+    calls = []
+    for index in range(count):
+        call, t = start(stack, kind, t) if index == 0 and kind is not None else stack.next(t)
+        calls.append(call)
+    return calls, t
+
+
+def attribute_name(call: Call, index: int) -> str:
+    return f"{call.kind.lower()}_{index}"
+
+
+def with_parameter(d: Draw, calls: List[Call], names: Tuple[str, ...]) -> Tuple[List[Call], str]:
+    """The last layer's units/filters (if any) made a constructor parameter: the
+    ``(self, name=default)`` text, its call replaced; ("", calls) when none is drawn."""
+    last = calls[-1]
+    for index, (name, value) in enumerate(last.params):
+        if name in ("units", "filters") and isinstance(value, int) and value > 0 and d.chance(0.5):
+            var = Var(d.rng.choice(names))
+            templated = Call(last.kind, last.params[:index] + ((name, var),) + last.params[index + 1:])
+            return calls[:-1] + [templated], f"{var}={value}"
+    return calls, ""
+
+
+def subclassed(rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[str], str, int, str]:
+    """A ``keras.Model`` subclass: its layers made in ``__init__`` as attributes (one
+    each, a list applied in a ``for`` loop, a ``Sequential`` attribute, or applied by
+    a helper method), applied in order in ``call`` with elementwise operations between
+    some of them; the input from ``model.build``, a call on NumPy data, ``predict``, or
+    ``Net()(keras.Input(...))`` in a functional graph."""
+    d = stack.draw
+    kind, sizes = first_tensor(d)
+    calls, _ = class_layers(stack, kind, Tensor.of(sizes), rng.randint(1, 7))
+    calls, parameter = with_parameter(d, calls, ("num_classes", "units", "classes"))
+    cls = rng.choice(("Net", "MyModel", "Classifier", "DigitNet", "SubclassedModel"))
+    base = w.style.model + "Model"
+    init = [f"    def __init__(self{', ' + parameter if parameter else ''}):",
+            rng.choice(("        super().__init__()", f"        super({cls}, self).__init__()"))]
+    arg = rng.choice(("x", "x", "inputs"))
+    training = d.chance(0.5)
+    call = [f"    def call(self, {arg}{', training=None' if training else ''}):"]
+    if arg != "x":
+        call.append(f"        x = {arg}")
+    helpers: List[str] = []
+    index = 0
+    while index < len(calls):
+        roll = rng.random()
+        first = index
+        group = calls[index:index + (1 if roll < 0.5 else rng.randint(1, 3))]
+        index += len(group)
+        if first and d.chance(0.25):
+            call.append(f"        x = {elementwise(d, w, 'x')}")
+        if roll < 0.5:
+            (layer,) = group
+            name = attribute_name(layer, first)
+            init.append(f"        self.{name} = {w.call(layer)}")
+            keyword = ", training=training" if training and layer.kind in ("Dropout", "BatchNormalization") else ""
+            call.append(f"        x = self.{name}(x{keyword})")
+        elif roll < 0.65:
+            name = f"blocks_{first}"
+            init.append(f"        self.{name} = [{', '.join(w.call(c) for c in group)}]")
+            var = rng.choice(("layer", "block"))
+            call += [f"        for {var} in self.{name}:", f"            x = {var}(x)"]
+        elif roll < 0.8:
+            name = f"body_{first}"
+            init.append(f"        self.{name} = {w.style.model}Sequential([{', '.join(w.call(c) for c in group)}])")
+            call.append(f"        x = self.{name}(x)")
+        else:
+            method = f"block_{first}"
+            helpers.append(f"    def {method}(self, x):")
+            for offset, layer in enumerate(group):
+                name = attribute_name(layer, first + offset)
+                init.append(f"        self.{name} = {w.call(layer)}")
+                helpers.append(f"        x = self.{name}(x)")
+            helpers += ["        return x", ""]
+            call.append(f"        x = self.{method}(x)")
+    last = call[-1]
+    if last.startswith("        x = self.") and d.chance(0.5):  # return self.head(x)
+        call[-1] = "        return " + last[len("        x = "):]
+    else:
+        call.append("        return x")
+    lines = [f"class {cls}({base}):"] + init + [""]
+    lines += helpers
+    lines += call + ["", ""]
+    given = d.size(1, 8) if parameter and d.chance(0.6) else None
+    arguments = "" if given is None else rng.choice((f"{given}", f"{parameter.split('=')[0]}={given}"))
+    name = rng.choice(("model", "net", "classifier"))
+    data_ok = w.style is not NO_IMPORTS  # a pasted snippet: no numpy either
+    how = rng.choice(("build", "build", "call", "predict", "input") if data_ok else ("build", "input"))
+    shape = tuple(sizes)
+    if how in ("call", "predict"):
+        w.imports.append("import numpy as np")
+        batch = d.size(1, 4)
+        data = f"np.{rng.choice(('zeros', 'ones'))}({w.literal((batch,) + shape)})"
+        lines.append(f"{name} = {cls}({arguments})")
+        if how == "call":
+            lines.append(f"{rng.choice(('outputs', 'y', '_'))} = {name}({data})")
+        else:
+            lines.append(f"{name}.predict({data})")
+    elif how == "build":
+        lines.append(f"{name} = {cls}({arguments})")
+        batched = w.literal((None,) + shape)
+        lines.append(f"{name}.build({'input_shape=' if d.chance(0.3) else ''}{batched})")
+    else:
+        lines.append(f"inputs = {input_call(w, d, sizes)}")
+        if d.chance(0.5):
+            lines.append(f"outputs = {cls}({arguments})(inputs)")
+        else:
+            lines += [f"backbone = {cls}({arguments})", "outputs = backbone(inputs)"]
+        lines.append(f"{name} = {w.style.model}Model(inputs, outputs)")
+    return lines, name, 1, how
+
+
+def custom_class(rng: random.Random, w: Writer, stack: LayerStack, kind: Optional[str], t: Tensor,
+                 number: int) -> Tuple[List[str], str, str, Tensor]:
+    """A ``Layer`` subclass wrapping 1-3 layers drawn for ``t``: ``(its lines, its name,
+    the text of a constructor call, the tensor after it)``."""
+    d = stack.draw
+    calls, out = class_layers(stack, kind, t, rng.randint(1, 3))
+    calls, parameter = with_parameter(d, calls, ("units", "filters", "width"))
+    cls = rng.choice(("Block", "ConvBlock", "Head", "Residual", "Stage")) + str(number)
+    base = w.layer_name("Layer")
+    keywords = d.chance(0.7)
+    params_text = ", ".join(p for p in ("self", parameter, "**kwargs" if keywords else "") if p)
+    lines = [f"class {cls}({base}):", f"    def __init__({params_text}):",
+             f"        super().__init__({'**kwargs' if keywords else ''})"]
+    arg = rng.choice(("inputs", "x"))
+    training = d.chance(0.3)
+    body = [f"    def call(self, {arg}{', training=None' if training else ''}):"]
+    current = arg
+    for index, layer in enumerate(calls):
+        name = attribute_name(layer, index)
+        lines.append(f"        self.{name} = {w.call(layer)}")
+        if index and d.chance(0.3):
+            body.append(f"        x = {elementwise(d, w, current)}")
+            current = "x"
+        keyword = ", training=training" if training and layer.kind in ("Dropout", "BatchNormalization") else ""
+        if index == len(calls) - 1 and d.chance(0.5):
+            body.append(f"        return self.{name}({current}{keyword})")
+            current = ""
+        else:
+            body.append(f"        x = self.{name}({current}{keyword})")
+            current = "x"
+    if current:
+        body.append(f"        return {current}")
+    lines += [""] + body + ["", ""]
+    if parameter:
+        pname, value = parameter.split("=")
+        choice = rng.random()
+        given = d.size(1, 8)
+        construct = f"{cls}()" if choice < 0.3 else f"{cls}({given})" if choice < 0.6 else f"{cls}({pname}={given})"
+        if choice >= 0.3:
+            out = out.with_last(given) if out.last is not None and str(out.last) == value else Tensor(out.rank)
+    else:
+        construct = f"{cls}()"
+    return lines, cls, construct, out
+
+
+def custom(rng: random.Random, w: Writer, stack: LayerStack) -> Tuple[List[str], str, int, str]:
+    """1-2 custom ``Layer`` classes (each wrapping 1-3 layers, some with an elementwise
+    operation between them) used -- once, or twice in a row -- among plain layers of a
+    ``Sequential([...])`` or a functional model."""
+    d = stack.draw
+    kind, sizes = first_tensor(d)
+    t = Tensor.of(sizes)
+    host = rng.choice(("list", "functional"))
+    classes: List[str] = []
+    items: List[Tuple[str, bool]] = []  # constructor texts, in order; custom or not
+    uses = 0
+    number = 0
+    count = rng.randint(1, 5)
+    custom_at = {rng.randrange(count)}
+    if count > 2 and d.chance(0.4):
+        custom_at.add(rng.randrange(count))
+    for index in range(count):
+        first_kind = kind if index == 0 else None
+        if index in custom_at:
+            number += 1
+            lines, cls, construct, out = custom_class(rng, w, stack, first_kind, t, number)
+            classes += lines
+            items.append((construct, True))
+            uses += 1
+            if out.rank == t.rank and d.chance(0.3):  # the same class again
+                items.append((construct, True))
+                uses += 1
+            t = out
+        else:
+            call, t = start(stack, kind, t) if first_kind else stack.next(t)
+            items.append((w.call(call), False))
+    name = rng.choice(("model", "net", "classifier"))
+    lines = list(classes)
+    if host == "list":
+        texts = [input_call(w, d, sizes, layer=True)] + [text for text, _ in items]
+        body = "".join(f"    {text},\n" for text in texts)
+        lines.append(f"{name} = {w.style.model}Sequential([\n{body}])")
+    else:
+        lines.append(f"inputs = {input_call(w, d, sizes)}")
+        current = "inputs"
+        for number, (text, is_custom) in enumerate(items):
+            if is_custom and d.chance(0.4):
+                lines += [f"block_{number} = {text}", f"x = block_{number}({current})"]
+            else:
+                lines.append(f"x = {text}({current})")
+            current = "x"
+        lines.append(f"{name} = {w.style.model}Model(inputs, {current})")
+    return lines, name, uses, host
+
+
 def generate(seed: int, invalid_rate: float = 0.07, imports: Optional[str] = None,
              kind: Optional[str] = None) -> GeneratedModel:
     """One random model file; the same seed always gives the same file.  ``imports``
-    (a name of `EVERY_IMPORT_STYLE`) and ``kind`` (of `MODEL_STYLES`) override the
+    (a name of `EVERY_IMPORT_STYLE`) and ``kind`` (of `MODEL_STYLES` or `CLASS_STYLES`) override the
     draws, leaving every other draw as it was."""
     rng = random.Random(seed)
     style = rng.choice(IMPORT_STYLES)
@@ -798,6 +1040,11 @@ def generate(seed: int, invalid_rate: float = 0.07, imports: Optional[str] = Non
     w = Writer(rng, style, constant_rate=rng.choice((0.0, 0.0, 0.3, 0.7)))
     stack = LayerStack(Draw(rng), invalid_rate)
     kind = rng.choice(MODEL_STYLES) if kind is None else (rng.choice(MODEL_STYLES), kind)[1]
+    if kind in CLASS_STYLES:
+        maker = subclassed if kind == "subclassed" else custom
+        body, name, classes, detail = maker(rng, w, stack)
+        source = f'"""Generated model, seed {seed}."""\n' + w.header() + "\n" + "\n".join(body) + "\n"
+        return GeneratedModel(seed, source, kind, style.name, name, stack.invalid, None, classes, detail)
     if kind == "functional":
         body, name, models = functional(rng, w, stack)
     else:

@@ -20,9 +20,9 @@ from flake8_flatten.discovery import discover
 from flake8_flatten.shapes.engine import run_model
 
 from .conftest import keras_live
-from .fuzz_oracle import (Tally, check_generated, check_source, check_spliced, escaped, failures, fuzz_fix, kerasify,
-                          with_keras_header)
-from .model_generator import (ALIASES, BUGGY_STYLES, EVERY_IMPORT_STYLE, IMPORT_STYLES, NO_IMPORTS,
+from .fuzz_oracle import (Tally, check_class_model, check_generated, check_source, check_spliced, escaped, failures,
+                          fuzz_fix, kerasify, with_keras_header)
+from .model_generator import (ALIASES, BUGGY_STYLES, CLASS_STYLES, EVERY_IMPORT_STYLE, IMPORT_STYLES, NO_IMPORTS,
                               POSITIONAL, buggy, generate)
 
 SHORT = settings(max_examples=120, deadline=None, database=None, derandomize=True,
@@ -163,6 +163,52 @@ def test_generated_models_without_imports_and_with_aliases_agree_with_live_keras
     assert not problems, problems
     assert counts["keras: reported shapes compared"] > 2 * len(REACH_SEEDS)
     assert counts["keras: reported shapes exact"] >= 0.95 * counts["keras: layer shapes Keras built"]
+
+
+CLASS_SEEDS = range(40)
+
+
+def test_class_styles_are_drawn_only_on_request():
+    """Subclassed models and custom layers come only from ``kind=...``: the seeds of
+    the other styles make the files they made before."""
+    assert {generate(seed).style for seed in MODELS} == {"list", "add", "functional"}
+    for kind in CLASS_STYLES:
+        models = [generate(seed, kind=kind) for seed in CLASS_SEEDS]
+        assert {m.style for m in models} == {kind}
+        assert generate(3, kind=kind).source == generate(3, kind=kind).source
+        sources = [m.source for m in models]
+        for model in models:
+            ast.parse(model.source)
+        assert all("class " in text and "def call(self" in text for text in sources)
+        assert any(" * " in text or " + " in text or "ops." in text for text in sources)  # ops between
+    subclassed = [generate(seed, kind="subclassed") for seed in CLASS_SEEDS]
+    assert {m.detail for m in subclassed} == {"build", "call", "predict", "input"}
+    texts = "".join(m.source for m in subclassed)
+    assert "for layer in self." in texts or "for block in self." in texts  # a list of layers
+    assert "Sequential([" in texts and "    def block_" in texts  # a Sequential attribute, a helper
+    custom = [generate(seed, kind="custom") for seed in CLASS_SEEDS]
+    assert {m.detail for m in custom} == {"list", "functional"}
+
+
+@pytest.mark.parametrize("kind", CLASS_STYLES)
+def test_subclassed_models_and_custom_layers_agree_with_live_keras(kind):
+    """Issue 11: generated subclassed models (layers made in ``__init__``, applied in
+    ``call``, input from ``build``, a NumPy call, ``predict`` or ``keras.Input``) and
+    custom layers in Sequential and functional models, in every import spelling:
+    nothing escapes, every shape stated (at the layers' constructors in ``__init__``)
+    is Keras's and the NumPy reference's, FLT004 only where Keras refuses."""
+    keras_live()
+    tally = Tally()
+    for seed in CLASS_SEEDS:
+        imports = EVERY_IMPORT_STYLE[seed % len(EVERY_IMPORT_STYLE)].name
+        check_class_model(seed, kind, tally, True, imports)
+    counts = tally.counts
+    problems = {key: examples for key, examples in tally.examples.items() if "(gaps)" not in key}
+    assert not problems, problems  # escaped, wrong shapes, NumPy disagreements, false FLT004
+    assert counts["keras: reported shapes compared"] > 2 * len(CLASS_SEEDS)
+    assert counts["keras: reported shapes exact"] >= 0.75 * counts["keras: layer shapes Keras built"]
+    assert counts[f"{kind}: classes followed by discovery"] >= 0.7 * counts[f"{kind}: classes generated"]
+    assert counts["flt004: confirmed (Keras refuses there)"] > 0  # refusals are generated too
 
 
 # --- fix on generated models --------------------------------------------------------------
