@@ -236,11 +236,15 @@ def _samples(training: Training) -> Optional[str]:
 def check(model: ModelDescription, run=None) -> List[Finding]:
     findings = []
     version = active().keras
+    seen = set()
     for training in model.trainings:
+        if (training.line, training.col) in seen:
+            continue  # fit(x, y, validation_data=...): Keras stops at the first refusal
         message = _samples(training)
         if message is None:
             message = _labels(model, training, version)
         if message is not None:
+            seen.add((training.line, training.col))
             findings.append(Finding(training.line, training.col, CODE, message))
     return findings
 
