@@ -222,6 +222,9 @@ def test_cardinality():
     'model.fit(x, np.zeros((64,)))\n',
     # depends on the batch size: (b,) against (b, 10) broadcasts when b is 10
     'model.compile(optimizer="adam", loss="mse")\nmodel.fit(x, np.zeros((64,)))\n',
+    # a loss argument that is not modelled (another class axis)
+    'model.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(axis=1))\n'
+    'model.fit(x, np.zeros((64,)))\n',
     # compiled after the fit
     'model.fit(x, np.zeros((64,)))\nmodel.compile(optimizer="adam", loss="categorical_crossentropy")\n',
 ])
@@ -277,3 +280,15 @@ def test_keras2_categorical_crossentropy_refuses_class_ids_too():
            if r[0] == "categorical_crossentropy" and r[2] == [10] and r[3] == [8]]
     assert row and row[0][5] != "ok"
     assert len(flt005(CCE_IDS, KERAS2)) == 1
+
+
+def test_crossentropy_is_resolved_on_the_shapes_in_keras3_only():
+    """Keras 3 reads "crossentropy" (any case) as the cross-entropy the shapes suggest;
+    Keras 2 does not know the name (its error is not about shapes)."""
+    ids = HEAD + 'model.compile(optimizer="adam", loss="CrossEntropy")\nmodel.fit(x, np.zeros((64,)))\n'
+    assert flt005(ids, KERAS3) == []  # read as sparse_categorical_crossentropy: it trains
+    wrong = HEAD + 'model.compile(optimizer="adam", loss="crossentropy")\n' \
+                   'model.fit(x, keras.utils.to_categorical(np.zeros(64), 4))\n'
+    (finding,) = flt005(wrong, KERAS3)
+    assert "read by Keras as categorical_crossentropy" in finding.message
+    assert flt005(wrong, KERAS2) == []

@@ -128,6 +128,8 @@ def _loss_of(model: ModelDescription, training: Training):
     if isinstance(loss, str):
         return loss, loss, compiled, loss
     if isinstance(loss, Loss):
+        if any(key not in losses.SHAPE_FREE_ARGUMENTS for key, _ in loss.kwargs):
+            return None  # ``axis=1`` and the like: not modelled
         spelled = f"{loss.name}()" if loss.called else loss.name
         return loss.name, spelled, compiled, loss
     return None

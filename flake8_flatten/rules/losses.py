@@ -85,9 +85,18 @@ _KERAS3_ONLY = frozenset({"crossentropy", "ce", "bce", "BCE"})
 
 
 def loss_info(name: str, version: int = 3) -> Optional[LossInfo]:
+    if version == 3 and name.lower() in ("crossentropy", "ce"):
+        return LOSSES["crossentropy"]  # Keras 3 compares ``str(identifier).lower()``
     if version == 2 and name in _KERAS3_ONLY:
         return None
     return LOSSES.get(name)
+
+
+#: Arguments of a loss class that change nothing about shapes (measured for from_logits and
+#: ignore_class; the others scale values).  Any other argument (``axis=1``...) : not modelled.
+SHAPE_FREE_ARGUMENTS = frozenset({"from_logits", "label_smoothing", "ignore_class", "reduction",
+                                  "name", "dtype", "delta", "alpha", "gamma",
+                                  "apply_class_balancing"})
 
 
 Shape = Tuple  # (BATCH, d1, d2, ...): d an int, or None when unknown
