@@ -15,6 +15,7 @@ from ..shapes.engine import run_model, verified
 from . import losses
 from .feeding import run_on_data
 from .finding import Finding
+from .flt001 import diagnose
 from .rule import Rule
 
 CODE = "FLT005"
@@ -175,8 +176,6 @@ def _on_logits(loss, last) -> Optional[bool]:
 
 
 def _flt001_site(model: ModelDescription) -> Optional[int]:
-    from .flt001 import diagnose
-
     found = diagnose(model)
     return found[0][0].line if found else None
 

@@ -24,6 +24,7 @@ so an outcome that depends on it (``(b,)`` broadcast against ``(b, 3)``) is UNKN
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
@@ -217,7 +218,6 @@ def _verdict_keras2(info: LossInfo, labels: Shape, output: Shape, logits: Option
             labels = labels[:-1]
         left = [d for d in labels if d != BATCH]
         right = [d for d in output[:-1] if d != BATCH]
-        import math
         return OK if math.prod(left) == math.prod(right) else REFUSED
     if info.name in ("categorical_crossentropy", "categorical_focal_crossentropy"):
         return _same(labels, output)
@@ -256,8 +256,6 @@ def _size_equal(a: Shape, b: Shape) -> str:
         return UNKNOWN
     if a.count(BATCH) != b.count(BATCH):
         return UNKNOWN
-    import math
-
     left = math.prod(d for d in a if d != BATCH)
     right = math.prod(d for d in b if d != BATCH)
     return OK if left == right else REFUSED
