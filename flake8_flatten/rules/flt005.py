@@ -15,7 +15,7 @@ from ..shapes.engine import run_model, verified
 from . import losses
 from .feeding import run_on_data
 from .finding import Finding
-from .flt001 import diagnose
+from . import flt001
 from .rule import Rule
 
 CODE = "FLT005"
@@ -176,7 +176,7 @@ def _on_logits(loss, last) -> Optional[bool]:
 
 
 def _flt001_site(model: ModelDescription) -> Optional[int]:
-    found = diagnose(model)
+    found = flt001.diagnose(model)
     return found[0][0].line if found else None
 
 
