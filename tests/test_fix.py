@@ -714,8 +714,10 @@ def test_bad_input_is_one_line_and_exit_2(argv, capsys):
 
 
 def live_cases() -> list:
-    """Every FLT001 file whose fixed version lints clean (so it runs to the end in Keras)."""
-    return [name for name in flt001_files() if not lint(fix_source((ROOT / name).read_text()).source)]
+    """Every FLT001 file whose fixed version lints clean (so it runs to the end in Keras), but
+    not one that trains: `run_corpus_file` makes compile() a no-op, so its fit would refuse."""
+    return [name for name in flt001_files() if not lint(fix_source((ROOT / name).read_text()).source)
+            and ".fit(" not in (ROOT / name).read_text()]
 
 
 @pytest.mark.parametrize("name", live_cases())
