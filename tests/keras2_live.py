@@ -45,6 +45,10 @@ def keras_layer(keras, call):
     def convert(value):
         return keras_layer(keras, value) if isinstance(value, LayerCall) else value
 
+    if call.kind in ("Sequential", "Functional"):  # a model called as a layer
+        from tests.cases import keras_model
+
+        return keras_model(keras, call, lambda inner: keras_layer(keras, inner))
     cls = getattr(keras.layers, call.kind)
     return cls(*[convert(a) for a in call.args], **{k: convert(v) for k, v in call.kwargs})
 

@@ -24,6 +24,10 @@ def keras_layer(call: LayerCall):
     def convert(value):
         return keras_layer(value) if isinstance(value, LayerCall) else value
 
+    if call.kind in ("Sequential", "Functional"):  # a model called as a layer
+        from tests.cases import keras_model
+
+        return keras_model(keras, call, keras_layer)
     cls = getattr(keras.layers, call.kind)
     return cls(*[convert(a) for a in call.args], **{k: convert(v) for k, v in call.kwargs})
 

@@ -100,6 +100,7 @@ PINNED = [
     ("Conv1D(8, 3) <- (None, 20, 3, 1)", [None, 20, 1, 8], "error"),
     ("SeparableConv2D(32, 3, strides=2, dilation_rate=2) <- (None, 9, 9, 3)", "error", [None, 3, 3, 32]),
     ("LeakyReLU(negative_slope=0.2) <- (None, 10)", "unknown", [None, 10]),
+    ("ThresholdedReLU(theta=0.5) <- (None, 10)", [None, 10], "unknown"),
 ]
 
 

@@ -109,6 +109,12 @@ def _identity_specs(names, positional=(), min_rank=1, weights=no_weights, weight
     }
 
 
+def _not_in_keras3(params: Params, shape: tuple):
+    """A class Keras 3 does not have (``keras.layers.X`` is an AttributeError there):
+    no shape is claimed."""
+    raise Unknowable("not a Keras 3 layer")
+
+
 def _spatial_dropout(rank: int) -> LayerSpec:
     keywords = {"rate", "seed", "name", "dtype"} | ({"data_format"} if rank > 3 else set())
     keras2 = Difference(2, "takes every base-layer keyword (input_shape=...)", {"keywords": None})
@@ -128,7 +134,9 @@ SPECS = {
     **_identity_specs(("ELU",), ("alpha",)),
     **_identity_specs(("Softmax",), ("axis",)),
     **_identity_specs(("PReLU",), ("alpha_initializer",), min_rank=2, weights=prelu_weights),
-    **_identity_specs(("ThresholdedReLU",), ("theta",)),
+    "ThresholdedReLU": LayerSpec(("theta",), _not_in_keras3, TRANSPARENT, weights=no_weights,
+                                 versions=(Difference(2, "a layer of Keras 2 only (Keras 3 has no "
+                                                         "ThresholdedReLU)", {"rule": identity}),)),
     **_identity_specs(("Dropout", "AlphaDropout"), ("rate", "noise_shape", "seed")),
     **_identity_specs(("GaussianDropout",), ("rate", "seed")),
     **_identity_specs(("GaussianNoise",), ("stddev", "seed")),

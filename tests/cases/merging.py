@@ -1,5 +1,4 @@
-"""Merge layers and MultiHeadAttention: several inputs (``Case.input_shape`` is a
-tuple of shapes)."""
+"""Merge layers: several inputs (``Case.input_shape`` is a tuple of shapes)."""
 
 from . import Case, layer
 
@@ -50,10 +49,4 @@ CASES = [
     Case(layer("Dot", axes=(2, 1)), ((None, 5, 8), (None, 8, 3))),
     Case(layer("Dot", axes=1, normalize=True), ((None, 16), (None, 16))),
     Case(layer("Dot", 1), ((None, 8), (None, 8), (None, 8))),
-    # MultiHeadAttention(query, value[, key])
-    Case(layer("MultiHeadAttention", 2, 16), ((None, 10, 32), (None, 10, 32))),
-    Case(layer("MultiHeadAttention", num_heads=4, key_dim=8), ((None, 7, 32), (None, 12, 16))),
-    Case(layer("MultiHeadAttention", 2, 8, output_shape=12), ((None, 5, 32), (None, 5, 32))),
-    Case(layer("MultiHeadAttention", 2, 8), ((None, None, 32), (None, None, 32))),
-    Case(layer("MultiHeadAttention", 2, 8), ((None, 5, 32), (None, 6, 32), (None, 6, 16))),
 ]
