@@ -292,3 +292,36 @@ def test_crossentropy_is_resolved_on_the_shapes_in_keras3_only():
     (finding,) = flt005(wrong, KERAS3)
     assert "read by Keras as categorical_crossentropy" in finding.message
     assert flt005(wrong, KERAS2) == []
+
+
+#: Keras 3's train_on_batch/test_on_batch: no cardinality check, the loss sees the arrays as
+#: they are (batch sizes known).  Measured (test_flt005_live.py re-runs it): lines 6, 15 and 18
+#: raise, 9, 12 and 21 run.
+ON_BATCH = """import numpy as np
+import keras
+from keras import layers
+m0 = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1)])
+m0.compile("sgd", "mse")
+m0.train_on_batch(np.zeros((10, 4)), np.zeros((8,)))
+m1 = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1)])
+m1.compile("sgd", "mse")
+m1.train_on_batch(np.zeros((10, 4)), np.zeros((1,)))
+m2 = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(8)])
+m2.compile("sgd", "mse")
+m2.train_on_batch(np.zeros((8, 4)), np.zeros((8,)))
+m3 = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(3)])
+m3.compile("sgd", "mse")
+m3.train_on_batch(np.zeros((8, 4)), np.zeros((8,)))
+m4 = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(3)])
+m4.compile("sgd", "sparse_categorical_crossentropy")
+m4.test_on_batch(np.zeros((10, 4)), np.zeros((8,)))
+m5 = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(3)])
+m5.compile("sgd", "sparse_categorical_crossentropy")
+m5.train_on_batch(np.zeros((10, 4)), np.zeros((10,)))
+"""
+ON_BATCH_REFUSED = {6, 15, 18}
+ON_BATCH_RUNS = {9, 12, 21}
+
+
+def test_on_batch_sizes_are_the_arrays_own():
+    assert {f.line for f in flt005(ON_BATCH, KERAS3)} == ON_BATCH_REFUSED

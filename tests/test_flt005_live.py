@@ -13,7 +13,7 @@ import pytest
 from . import flt005_grid
 from .conftest import keras_live
 from .keras2_live import interpreter
-from .test_flt005 import GOLDEN, ours, real
+from .test_flt005 import GOLDEN, ON_BATCH, ON_BATCH_REFUSED, ON_BATCH_RUNS, ours, real
 
 #: Every EVERY-th case of the recorded grid is re-run (the whole grid takes ~7 minutes).
 EVERY = 12
@@ -63,3 +63,21 @@ def test_keras2_agrees_live(tmp_path):
     body = flt005_grid.run_keras2(python, EVERY // 2, tmp_path / "k2.json")
     assert body["keras_version"] == GOLDEN["keras2"]["keras_version"], "another tf-keras: re-record"
     _check("keras2", 2, body["results"])
+
+
+def test_on_batch_outcomes_live():
+    """Each *_on_batch statement of test_flt005.ON_BATCH run alone in Keras 3."""
+    keras_live()
+    lines = ON_BATCH.splitlines()
+    namespace: dict = {}
+    exec("\n".join(lines[:3]), namespace)  # our own test program
+    refused, ran = set(), set()
+    for number, line in enumerate(lines[3:], 4):
+        try:
+            exec(line, namespace)
+        except Exception:  # a refusal is the fact we record
+            refused.add(number)
+            continue
+        if "_on_batch" in line:
+            ran.add(number)
+    assert (refused, ran) == (ON_BATCH_REFUSED, ON_BATCH_RUNS)

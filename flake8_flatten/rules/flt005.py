@@ -214,10 +214,19 @@ def _advice(info, spelled: str, labels: tuple, output: tuple, model) -> str:
             return ("binary_crossentropy wants one unit per label: Dense(1, activation=\"sigmoid\") for "
                     f"a yes/no label, or loss=\"sparse_categorical_crossentropy\" for {classes} classes")
         return f"make the last layer Dense({labels[-1]}) to give one unit per label"
+    if info.family == losses.ELEMENTWISE and len(labels) == 1:
+        return (f"{spelled} compares them element by element and they do not broadcast: make the "
+                f"last layer Dense(1), or give labels of shape (n, {classes})")
     if info.family == losses.ELEMENTWISE:
         return (f"{spelled} compares them element by element and they do not broadcast: make the last "
                 f"layer Dense({labels[-1]}) or reshape the labels to the output's shape")
     return "make the labels and the output agree"
+
+
+def _on_batch(training: Training, version: int) -> bool:
+    """Keras 3's ``train_on_batch``/``test_on_batch`` with x known: the loss sees the arrays
+    as they are (measured: no "Data cardinality" check; Keras 2 has one)."""
+    return version == 3 and training.method.endswith("_on_batch") and bool(training.data)
 
 
 def _call(training: Training) -> str:
@@ -241,7 +250,7 @@ def check(model: ModelDescription, run=None) -> List[Finding]:
     for training in model.trainings:
         if (training.line, training.col) in seen:
             continue  # fit(x, y, validation_data=...): Keras stops at the first refusal
-        message = _samples(training)
+        message = None if _on_batch(training, version) else _samples(training)
         if message is None:
             message = _labels(model, training, version)
         if message is not None:
@@ -264,12 +273,19 @@ def _labels(model: ModelDescription, training: Training, version: int) -> Option
     labels = training.labels
     if not labels:
         return None
-    batch_labels = (losses.BATCH,) + tuple(labels[1:])
-    batch_output = (losses.BATCH,) + tuple(output[1:])
+    if _on_batch(training, version):  # one batch: its sizes are known, and no cardinality check
+        batch_labels, batch_output = tuple(labels), (training.data[0],) + tuple(output[1:])
+    else:
+        batch_labels = (losses.BATCH,) + tuple(labels[1:])
+        batch_output = (losses.BATCH,) + tuple(output[1:])
     if losses.verdict(info, batch_labels, batch_output, version, logits) != losses.REFUSED:
         return None
     resolved = losses.resolve(info, batch_labels, batch_output) if version == 3 else info
     shown = spelled if resolved is info else f"{spelled} (read by Keras as {resolved.name})"
+    if batch_labels[0] != batch_output[0]:
+        return (f"{_call(training)} gets x with {batch_output[0]} samples and y with "
+                f"{batch_labels[0]}, which loss {spelled} cannot line up (Keras 3 checks no "
+                f"cardinality here: the loss refuses); give both the same number of samples")
     message = (f"{_call(training)} gets labels of shape {format_shape(labels)}, which the "
                f"output {format_shape((None,) + tuple(output[1:]))} cannot take under loss {shown}; "
                f"{_advice(resolved, spelled, labels, output, model)}")
