@@ -127,6 +127,11 @@ class Claim:
 
 
 DECLARED, FED, APPLIED = "declared", "fed", "applied"
+#: Model kinds whose layers run inside a ``call`` Keras traces (a subclassed model, a
+#: custom layer): there a layer does not make the checks it makes when applied to a
+#: symbolic tensor (measured with Keras 3 on JAX: ``MaxPooling1D(3)`` on 2 steps gives 0
+#: steps, ``padding="SAME"`` is accepted), so only built weights refuse anything.
+TRACED = frozenset({"Subclassed", "CustomLayer"})
 
 
 @dataclass

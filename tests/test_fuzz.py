@@ -208,7 +208,10 @@ def test_subclassed_models_and_custom_layers_agree_with_live_keras(kind):
     assert counts["keras: reported shapes compared"] > 2 * len(CLASS_SEEDS)
     assert counts["keras: reported shapes exact"] >= 0.75 * counts["keras: layer shapes Keras built"]
     assert counts[f"{kind}: classes followed by discovery"] >= 0.7 * counts[f"{kind}: classes generated"]
-    assert counts["flt004: confirmed (Keras refuses there)"] > 0  # refusals are generated too
+    if kind == "custom":  # refusals of the plain layers around custom layers are found
+        assert counts["flt004: confirmed (Keras refuses there)"] > 0
+    # inside a traced ``call`` FLT004 stays silent (model.TRACED: Keras skips the build
+    # checks there, and the long run found 95 refusals it did not make): only gaps
 
 
 # --- fix on generated models --------------------------------------------------------------

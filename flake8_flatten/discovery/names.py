@@ -95,7 +95,7 @@ def bare_keras(dotted: str) -> Optional[str]:
         root = BARE_MODULES[head]
     elif head in (SEQUENTIAL, "Model"):
         root = f"keras.models.{head}"
-    elif head in INPUT_KINDS:
+    elif head in INPUT_KINDS or head == "Layer":
         root = f"keras.layers.{head}"
     elif head in registry() or head in MERGE_FUNCTIONS:
         root = f"keras.layers.{head}"

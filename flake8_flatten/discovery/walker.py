@@ -599,7 +599,8 @@ class ScopeWalker:
         model.input_source = source if instance.cls.kind == MODEL else APPLIED
         self.analysis.found.append(model)
         graph_arg = (model.inputs[0], tuple(model.layers), tuple(model.sources), model.outputs[0])
-        layer = LayerCall("Functional", (graph_arg,), (("name", snake_case(instance.cls.node.name)),),
+        layer = LayerCall("Functional", (graph_arg,),
+                          (("name", snake_case(instance.cls.node.name)), ("traced", True)),
                           instance.line, instance.col)
         instance.built[shape] = (model, layer)
         return instance.built[shape]

@@ -88,9 +88,12 @@ def _fix(source: str, pooling: bool) -> FixResult:
         skipped.extend(Skipped(t.finding, f"the fixes conflict: {exc}")
                        for _, group in accepted for t in group)
         return FixResult(source, [], sorted(skipped, key=_by_finding))
-    applied = [Applied(t.finding, t.layer, *placed[plan], t.promised)
-               for plan, group in accepted for t in group]
-    return FixResult(fixed, sorted(applied, key=_by_finding), sorted(skipped, key=_by_finding))
+    applied = {}  # one per finding's place, as lint reports it (several models may state it)
+    for plan, group in accepted:
+        for t in group:
+            key = (t.finding.line, t.finding.col, t.finding.code)
+            applied.setdefault(key, Applied(t.finding, t.layer, *placed[plan], t.promised))
+    return FixResult(fixed, sorted(applied.values(), key=_by_finding), sorted(skipped, key=_by_finding))
 
 
 def _crashes_libcst(source: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from ..config import active
-from ..model import ModelDescription, Shape, format_shape
+from ..model import TRACED, ModelDescription, Shape, format_shape
 from ..shapes.engine import GraphRun, run_model, weight_axis
 from ..verification import verified
 from .flt001 import label
@@ -125,7 +125,7 @@ def _layers_on(model, data: tuple, layers: int, built: Optional[GraphRun]) -> Da
     run = run_model(model, [data], layers)
     for index, result in enumerate(run.results):
         call = result.call
-        if result.error is not None:
+        if result.error is not None and model.kind not in TRACED:
             shapes = verified(run)
             if any(run.shape_of(ref, shapes) is None for ref in run.sources[index]):
                 return DataRun(run, shapes)  # NumPy cannot confirm what the error is about

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 from ..config import active
-from ..model import APPLIED, ModelDescription, format_shape
+from ..model import APPLIED, TRACED, ModelDescription, format_shape
 from ..shapes.engine import GraphRun, infer_layer, layer_input, run_model
 from ..shapes.spec import ShapeError
 from ..verification import verified
@@ -76,7 +76,7 @@ RULE = Rule(
 def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Finding]:
     """The refusals in ``model``; a model built by the tensor it is applied to is
     reported where it is applied (``inside the Sequential, ...``), once."""
-    if model.input_source == APPLIED:
+    if model.input_source == APPLIED or model.kind in TRACED:
         return []
     run = run or run_model(model)
     if not any(r.error for r in run.results):

@@ -35,6 +35,8 @@ def functional(params: Params, shape: tuple, inner: Inner):
     results = inner.infer_graph([shape], list(calls), list(sources))
     for result in results:
         if result.error is not None:
+            if params["traced"] is True:  # a subclassed model's or custom layer's ``call``:
+                raise Unknowable(result.error)  # traced, its layers skip the build checks
             raise ShapeError(f"inside the model, {result.error}")
     return results[output - 1].output_shape if output >= 1 else shape
 
