@@ -334,6 +334,14 @@ class FlattenServer(LanguageServer):
                 version=None if state.notebook else state.version))
         state.published = tuple(uri for uri, d in by_uri.items() if d)
 
+    def close(self, uri: str) -> None:
+        """A document or notebook closed: its pending analysis dropped, its diagnostics cleared."""
+        state = self.docs.pop(uri, None)
+        if state is not None:
+            if state.timer is not None:
+                state.timer.cancel()
+            self.clear(state)
+
     def clear(self, state: DocState) -> None:
         for uri in set(state.published) | ({state.uri} if not state.notebook else set(state.cells)):
             self.text_document_publish_diagnostics(
@@ -459,11 +467,7 @@ def did_save(ls: FlattenServer, params: types.DidSaveTextDocumentParams):
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 @_guard
 def did_close(ls: FlattenServer, params: types.DidCloseTextDocumentParams):
-    state = ls.docs.pop(params.text_document.uri, None)
-    if state is not None:
-        if state.timer is not None:
-            state.timer.cancel()
-        ls.clear(state)
+    ls.close(params.text_document.uri)
 
 
 @server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)
@@ -484,11 +488,7 @@ def notebook_change(ls: FlattenServer, params: types.DidChangeNotebookDocumentPa
 @server.feature(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
 @_guard
 def notebook_close(ls: FlattenServer, params: types.DidCloseNotebookDocumentParams):
-    state = ls.docs.pop(params.notebook_document.uri, None)
-    if state is not None:
-        if state.timer is not None:
-            state.timer.cancel()
-        ls.clear(state)
+    ls.close(params.notebook_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_INLAY_HINT)
