@@ -186,7 +186,7 @@ def with_keras_header(source: str) -> str:
 
 def static_facts(model: ModelDescription):
     """``(run, raw static shapes, verified shapes)`` of one model."""
-    from flake8_flatten.shapes.engine import verified
+    from flake8_flatten.verification import verified
 
     run = run_model(model)
     return run, [r.output_shape for r in run.results], verified(run)

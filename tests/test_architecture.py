@@ -42,33 +42,13 @@ LAZY: Dict[Tuple[str, str], str] = {
 
 #: Imports inside functions that are to move to the top (issue 13, item 3): each in a file
 #: being reworked by its owner.  Remove an entry when its import moves.
-KNOWN_LAZY: Set[Tuple[str, str]] = {
-    ("discovery.arrays", "discovery.datasets"),
-    ("discovery.arrays", "discovery.names"),
-    ("discovery.evaluate", "discovery.functional"),
-    ("discovery.functional", "discovery.arrays"),
-    ("discovery.functional", "discovery.names"),
-    ("discovery.functional", "discovery.walker"),
-    ("discovery.functional", "shapes.engine"),
-    ("discovery.functional", "shapes.merging"),
-    ("discovery.functional", "shapes.spec"),
-    ("discovery.names", "discovery.datasets"),
-    ("discovery.names", "shapes.engine"),
-    ("discovery.names", "shapes.merging"),
-}
+KNOWN_LAZY: Set[Tuple[str, str]] = set()
 
 #: The file-level circles left (issue 13, item 3), each exactly.
-KNOWN_CYCLES: Set[FrozenSet[str]] = {
-    # discovery: values shared between the walker, value flow and scopes.
-    frozenset({"discovery.arrays", "discovery.datasets", "discovery.names"}),
-    frozenset({"discovery.evaluate", "discovery.functional", "discovery.scope",
-               "discovery.subclassed", "discovery.walker"}),
-}
+KNOWN_CYCLES: Set[FrozenSet[str]] = set()
 
-#: The package-level circles left: shapes.engine re-exports the verification entry points
-#: (``verification.py``, which imports ``verify`` lazily) for rules/flt005.py and
-#: fix/planning.py; once they import them from ``verification``, the re-export goes.
-KNOWN_PACKAGE_CYCLES: Set[FrozenSet[str]] = {frozenset({"shapes", "verification", "verify"})}
+#: The package-level circles left.
+KNOWN_PACKAGE_CYCLES: Set[FrozenSet[str]] = set()
 
 
 def modules() -> Dict[str, Path]:

@@ -32,7 +32,7 @@ def shapes(value):
     return value
 
 
-BUNDLED = sorted(datasets._SKLEARN_BUNDLED)
+BUNDLED = sorted(datasets.SKLEARN_BUNDLED)
 GENERATED = [
     ("make_classification", (), ()),
     ("make_classification", (500, 7), ()),

@@ -35,29 +35,29 @@ def shape_of(value) -> Optional[Tuple[int, ...]]:
     return None if single is None else (single,)
 
 
-def _kwarg(kwargs, name, default=UNKNOWN):
+def keyword_value(kwargs, name, default=UNKNOWN):
     return dict(kwargs).get(name, default)
 
 
 def construct(function: str, args: tuple, kwargs: tuple):
     """The Array a ``numpy.<function>(...)`` call returns, or UNKNOWN."""
     if function in ("zeros", "ones", "empty", "full"):
-        shape = args[0] if args else _kwarg(kwargs, "shape")
+        shape = args[0] if args else keyword_value(kwargs, "shape")
     elif function in ("random.rand", "random.randn"):
         if kwargs:
             return UNKNOWN
         shape = args if args else ()
     elif function in ("random.random", "random.random_sample", "random.sample", "random.ranf"):
-        shape = args[0] if args else _kwarg(kwargs, "size", None)
+        shape = args[0] if args else keyword_value(kwargs, "size", None)
     elif function in ("random.normal", "random.uniform", "random.randint"):
-        shape = args[2] if len(args) > 2 else _kwarg(kwargs, "size", None)
+        shape = args[2] if len(args) > 2 else keyword_value(kwargs, "size", None)
     elif function in ("array", "asarray"):
         return literal(args[0]) if len(args) == 1 and not kwargs else UNKNOWN
     elif function == "expand_dims":
-        axis = args[1] if len(args) > 1 else _kwarg(kwargs, "axis")
+        axis = args[1] if len(args) > 1 else keyword_value(kwargs, "axis")
         return expand_dims(args[0], axis) if args and isinstance(args[0], Array) else UNKNOWN
-    elif function in _OF_ARRAY:
-        return _OF_ARRAY[function](args, kwargs)
+    elif function in ARRAY_FUNCTIONS:
+        return ARRAY_FUNCTIONS[function](args, kwargs)
     else:
         return UNKNOWN
     if shape is None:
@@ -77,7 +77,7 @@ def construct_tensor(function: str, args: tuple, kwargs: tuple):
     call returns (shapes only, like NumPy's), or UNKNOWN."""
     if function not in SHAPED:
         return UNKNOWN
-    dims = shape_of(args[0] if args else _kwarg(kwargs, "shape"))
+    dims = shape_of(args[0] if args else keyword_value(kwargs, "shape"))
     return UNKNOWN if dims is None else Array(dims)
 
 
@@ -140,7 +140,7 @@ def _integer(value) -> bool:
 
 
 def _first_array(args: tuple, kwargs: tuple, name: str = "a"):
-    value = args[0] if args else _kwarg(kwargs, name, None)
+    value = args[0] if args else keyword_value(kwargs, name, None)
     return value if isinstance(value, Array) else None
 
 
@@ -158,7 +158,7 @@ def _reshape_function(args, kwargs):
 
 def _joined(args, kwargs, stack: bool):
     arrays = args[0] if args else UNKNOWN
-    axis = args[1] if len(args) > 1 else _kwarg(kwargs, "axis", 0)
+    axis = args[1] if len(args) > 1 else keyword_value(kwargs, "axis", 0)
     if not isinstance(arrays, tuple) or not arrays or not all(isinstance(a, Array) for a in arrays) \
             or not _integer(axis) or any(key != "axis" for key, _ in kwargs):
         return UNKNOWN
@@ -179,12 +179,12 @@ def _joined(args, kwargs, stack: bool):
 
 def _squeeze(args, kwargs):
     array = _first_array(args, kwargs)
-    axis = args[1] if len(args) > 1 else _kwarg(kwargs, "axis", None)
+    axis = args[1] if len(args) > 1 else keyword_value(kwargs, "axis", None)
     return UNKNOWN if array is None else squeeze(array, axis)
 
 
 def _eye(args, kwargs):
-    size = args[0] if args else _kwarg(kwargs, "N")
+    size = args[0] if args else keyword_value(kwargs, "N")
     return Array((size, size)) if _integer(size) and size >= 0 and len(args) == 1 else UNKNOWN
 
 
@@ -194,7 +194,7 @@ def _arange(args, kwargs):
     return UNKNOWN
 
 
-_OF_ARRAY = {
+ARRAY_FUNCTIONS = {
     "zeros_like": _like, "ones_like": _like, "empty_like": _like,
     "copy": _like, "float32": _like, "abs": _like, "log": _like, "exp": _like, "sqrt": _like,
     "reshape": _reshape_function, "squeeze": _squeeze, "eye": _eye, "arange": _arange,
@@ -233,7 +233,7 @@ def method(array: Array, name: str, args: tuple, kwargs: tuple):
             total *= d
         return Array((total,))
     if name == "squeeze":
-        return squeeze(array, args[0] if args else _kwarg(kwargs, "axis", None))
+        return squeeze(array, args[0] if args else keyword_value(kwargs, "axis", None))
     return UNKNOWN
 
 
@@ -367,74 +367,3 @@ def padded(sequences, maxlen):
             or maxlen < 0:
         return UNKNOWN
     return Array((sequences.shape[0], maxlen))
-
-
-#: Returned by `call` for functions it does not know (UNKNOWN means "known function,
-#: unknown result").
-NOT_DATA = object()
-_SKLEARN_SCALERS = frozenset({"StandardScaler", "MinMaxScaler", "RobustScaler", "MaxAbsScaler",
-                              "Normalizer"})
-
-
-@dataclass(frozen=True)
-class Scaler:
-    """A scikit-learn scaler: ``fit_transform``/``transform`` keep the data's shape."""
-
-
-def known_function(qualname: str) -> bool:
-    """Can `call` say anything about ``qualname``'s result?  (A cheap test for the walker.)"""
-    return call(qualname, None, None) is not NOT_DATA
-
-
-def call(qualname: str, args: Optional[tuple], kwargs: Optional[tuple]):
-    """The data a call of ``qualname`` returns: NumPy and TensorFlow/Keras constructors,
-    the bundled datasets, ``to_categorical``, ``pad_sequences``, ``train_test_split``;
-    UNKNOWN for those with arguments we cannot use, NOT_DATA for other functions.
-    With ``args`` None only says whether the function is one of these."""
-    from . import datasets
-    from .names import keras_path
-
-    root, _, function = qualname.partition(".")
-    probe = args is None
-    if root == "numpy":
-        known = function in _NUMPY or function in _OF_ARRAY
-        if probe or not known:
-            return None if known else NOT_DATA
-        return construct(function, args, kwargs)
-    if root == "sklearn":
-        module, _, name = function.rpartition(".")
-        if name == "train_test_split":
-            return None if probe else split(args, kwargs)
-        if name in _SKLEARN_SCALERS and module.startswith("preprocessing"):
-            return None if probe else (Scaler() if not args else UNKNOWN)
-        if module == "datasets" and (name in datasets._SKLEARN_BUNDLED or name in datasets._GENERATORS):
-            return None if probe else datasets.sklearn_dataset(name, args, kwargs)
-        return NOT_DATA
-    if root in ("tensorflow", "keras") and function in SHAPED:
-        return None if probe else construct_tensor(function, args, kwargs)
-    path = keras_path(qualname)
-    if path is None:
-        return NOT_DATA
-    name = datasets.dataset_name(path)
-    if name is not None:
-        return None if probe else datasets.keras_dataset(name, args, kwargs)
-    last = path[-1] if path else ""
-    if last == "to_categorical" and "utils" in path[:-1]:
-        if probe:
-            return None
-        classes = args[1] if len(args) > 1 else _kwarg(kwargs, "num_classes", None)
-        return one_hot(args[0] if args else UNKNOWN, classes)
-    if last == "pad_sequences" and ("utils" in path[:-1] or "sequence" in path[:-1]):
-        if probe:
-            return None
-        maxlen = _kwarg(kwargs, "maxlen", args[1] if len(args) > 1 else None)
-        extra = {key for key, _ in kwargs} - {"maxlen", "padding", "truncating", "value", "dtype"}
-        return UNKNOWN if extra or len(args) > 2 else padded(args[0] if args else UNKNOWN, maxlen)
-    return NOT_DATA
-
-
-#: The NumPy functions `construct` knows.
-_NUMPY = frozenset({"zeros", "ones", "empty", "full", "random.rand", "random.randn",
-                    "random.random", "random.random_sample", "random.sample", "random.ranf",
-                    "random.normal", "random.uniform", "random.randint", "array", "asarray",
-                    "expand_dims"})

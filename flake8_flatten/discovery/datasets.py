@@ -36,7 +36,7 @@ _HARMLESS = frozenset({"path", "seed", "num_words", "skip_top", "start_char", "o
 KERAS_DATASETS = frozenset(_FIXED_SPLITS) | frozenset(_SPLIT_BY_FRACTION) | {"california_housing"}
 
 #: scikit-learn's bundled datasets: data shape, target shape, extra Bunch fields.
-_SKLEARN_BUNDLED = {
+SKLEARN_BUNDLED = {
     "load_iris": ((150, 4), (150,), {}),
     "load_digits": ((1797, 64), (1797,), {"images": (1797, 8, 8)}),
     "load_wine": ((178, 13), (178,), {}),
@@ -51,11 +51,11 @@ _SKLEARN_HARMLESS = frozenset({"random_state", "shuffle", "noise", "scaled", "da
                                "flip_y", "class_sep", "hypercube", "shift", "scale", "bias",
                                "effective_rank", "tail_strength"})
 #: The generators: their positional parameters, in order.
-_GENERATORS = {"make_classification": ("n_samples", "n_features"),
+SKLEARN_GENERATORS = {"make_classification": ("n_samples", "n_features"),
                "make_regression": ("n_samples", "n_features"),
                "make_blobs": ("n_samples", "n_features"),
                "make_moons": ("n_samples",), "make_circles": ("n_samples",)}
-_GENERATOR_DEFAULTS = {"make_classification": {"n_samples": 100, "n_features": 20},
+_SKLEARN_GENERATOR_DEFAULTS = {"make_classification": {"n_samples": 100, "n_features": 20},
                        "make_regression": {"n_samples": 100, "n_features": 100, "n_targets": 1},
                        "make_blobs": {"n_samples": 100, "n_features": 2},
                        "make_moons": {"n_samples": 100, "n_features": 2},
@@ -103,10 +103,10 @@ def sklearn_dataset(function: str, args: tuple, kwargs: tuple):
     """What ``sklearn.datasets.<function>(...)`` returns: ``(X, y)``, or a Bunch as a
     dict of its array fields; UNKNOWN for calls we do not model."""
     named = dict(kwargs)
-    if function in _SKLEARN_BUNDLED:
+    if function in SKLEARN_BUNDLED:
         if args or any(key not in _SKLEARN_HARMLESS | {"return_X_y"} for key in named):
             return UNKNOWN  # as_frame=True, n_class=5 ...
-        data, target, extra = _SKLEARN_BUNDLED[function]
+        data, target, extra = SKLEARN_BUNDLED[function]
         if named.get("return_X_y", False) is True:
             return Array(data), Array(target)
         if named.get("return_X_y", False) is not False:
@@ -114,12 +114,12 @@ def sklearn_dataset(function: str, args: tuple, kwargs: tuple):
         bunch = {"data": Array(data), "target": Array(target)}
         bunch.update({key: Array(shape) for key, shape in extra.items()})
         return bunch
-    if function not in _GENERATORS:
+    if function not in SKLEARN_GENERATORS:
         return UNKNOWN
-    positional = _GENERATORS[function]
+    positional = SKLEARN_GENERATORS[function]
     if len(args) > len(positional):
         return UNKNOWN
-    values = dict(_GENERATOR_DEFAULTS[function])
+    values = dict(_SKLEARN_GENERATOR_DEFAULTS[function])
     values.update(zip(positional, args))
     for key, value in named.items():
         if key in values:

@@ -13,8 +13,9 @@ import operator
 from typing import List, Optional, Tuple
 
 from ..model import UNKNOWN, LayerCall, Loss
-from . import arrays
+from . import arrays, data
 from .names import keras_class, keras_path
+from .values import ObservedShape
 
 #: Bounds that keep evaluation cheap whatever the code says.
 MAX_INT = 2 ** 62
@@ -143,8 +144,6 @@ def _length(args: tuple, kwargs: tuple):
 def _as_tuple(args: tuple, kwargs: tuple):
     """``tuple(y.shape)``, ``list(inputs.values())``: a sequence we know is a tuple
     already."""
-    from .functional import ObservedShape
-
     if len(args) != 1 or kwargs:
         return UNKNOWN
     return args[0] if isinstance(args[0], (tuple, ObservedShape)) else UNKNOWN
@@ -394,8 +393,8 @@ class Evaluator:
             return LayerCall(kind, arguments[0], arguments[1], position[0], position[1],
                              fixed=self._declared_fixed(node, kind, scope))
         if qualname is not None:
-            if arrays.known_function(qualname):
-                return UNKNOWN if arguments is None else arrays.call(qualname, *arguments)
+            if data.known_function(qualname):
+                return UNKNOWN if arguments is None else data.call(qualname, *arguments)
             loss = _loss(qualname, arguments[1] if arguments else (), True)
             if loss is not UNKNOWN:
                 return loss if arguments is not None and not arguments[0] else UNKNOWN
@@ -406,7 +405,7 @@ class Evaluator:
             base = self._eval(node.func.value, scope, position)
             if isinstance(base, arrays.Array):
                 return UNKNOWN if arguments is None else arrays.method(base, node.func.attr, *arguments)
-            if isinstance(base, arrays.Scaler) and node.func.attr in ("fit_transform", "transform") \
+            if isinstance(base, data.Scaler) and node.func.attr in ("fit_transform", "transform") \
                     and arguments is not None and len(arguments[0]) == 1 \
                     and isinstance(arguments[0][0], arrays.Array):
                 return arguments[0][0]

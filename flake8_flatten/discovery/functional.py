@@ -14,11 +14,16 @@ from typing import Dict, List, Optional, Tuple
 
 from ..model import (APPLIED, DECLARED, FED, UNKNOWN, Compile, Feed, LayerCall, ModelDescription,
                      Training)
-from ..shapes.engine import UNKNOWN_TENSOR
-from .names import INPUT_KINDS
-from . import ops
+from ..shapes.engine import UNKNOWN_TENSOR, infer_layer, layer_input
+from ..shapes.merging import MERGE_FUNCTIONS
+from ..shapes.spec import ShapeError
+from . import arrays, ops
+from .arrays import Array
+from .declarations import input_shape_of
+from .names import INPUT_KINDS, keras_path
 from .scope import Scope
 from .subclassed import BoundMethod, Instance
+from .values import ObservedShape, Prediction
 
 
 @dataclass(eq=False)
@@ -99,10 +104,6 @@ class Graph:
 
     def shape_of(self, tensor: Tensor):
         """The static shape of a tensor (``inputs.shape[-1]`` in code), None if unknown."""
-        from ..shapes.engine import infer_layer, layer_input
-        from ..shapes.spec import ShapeError
-        from .walker import input_shape_of
-
         if tensor.input is not None:
             shape = input_shape_of(tensor.input)
             return None if shape is UNKNOWN else shape
@@ -147,8 +148,6 @@ class Graph:
             if tensor.node is not None:
                 return local.get(("node", tensor.node), UNKNOWN_TENSOR)
             return local.get(id(tensor), UNKNOWN_TENSOR)
-
-        from .walker import input_shape_of
 
         model = ModelDescription(line=line, col=col, name=name if isinstance(name, str) else None)
         model.kind = "Functional"
@@ -222,26 +221,6 @@ class FlowScope(Scope):
         return None if name in self.flow else self.parent.function(name)
 
 
-@dataclass(frozen=True)
-class Prediction:
-    """``model.predict(x)`` / ``model(x)`` on data of a known shape (or, with data
-    None, the symbolic ``model.output``)."""
-
-    model: ModelDescription
-    data: Optional[Tuple[int, ...]]
-    layers: int
-
-
-@dataclass(frozen=True)
-class ObservedShape:
-    """``model.output_shape`` (data None) or ``y.shape`` of a Prediction: what a claim
-    compares with."""
-
-    model: ModelDescription
-    data: Optional[Tuple[int, ...]]
-    layers: int
-
-
 #: Model methods that run the model on their first argument (or ``x=``).
 FEED_METHODS = frozenset({"predict", "fit", "evaluate", "predict_on_batch",
                           "train_on_batch", "test_on_batch", "__call__"})
@@ -250,8 +229,6 @@ _PREDICTING = frozenset({"predict", "predict_on_batch", "__call__"})
 
 def is_model_class(qualname: Optional[str]) -> bool:
     """``keras.Model``, ``keras.models.Model``, ``tf.keras.Model``..."""
-    from .names import keras_path
-
     path = keras_path(qualname) if qualname else None
     return bool(path) and path[-1] in ("Model", "Functional") and \
         all(p in ("models", "engine", "src", "training", "functional", "model") for p in path[:-1])
@@ -259,9 +236,6 @@ def is_model_class(qualname: Optional[str]) -> bool:
 
 def merge_function(qualname: Optional[str]) -> Optional[str]:
     """``"Add"`` for ``keras.layers.add`` and the other lowercase merge functions."""
-    from ..shapes.merging import MERGE_FUNCTIONS
-    from .names import keras_path
-
     path = keras_path(qualname) if qualname else None
     if not path or "layers" not in path[:-1]:
         return None
@@ -301,8 +275,6 @@ class Flow(FlowScope):
              target=UNKNOWN):
         """A call the evaluator leaves to the functional API; ``target`` is the callee's
         value when the evaluator has already evaluated it (a method of a value)."""
-        from . import arrays
-
         args, kwargs = arguments
         evaluator = self.evaluator
         if _calls_super(node):
@@ -402,8 +374,6 @@ class Flow(FlowScope):
         return Flow(self, self.graph, self.walker, values)
 
     def feed(self, ref: ModelRef, method: str, args, kwargs, position):
-        from .arrays import Array
-
         data = args[0] if args else dict(kwargs).get("x", UNKNOWN)
         model = ref.model
         if model.truncated:
@@ -423,8 +393,6 @@ class Flow(FlowScope):
 
     def labels(self, model: ModelDescription, method: str, args, kwargs, data, position) -> None:
         """The labels ``fit``/``evaluate``/``*_on_batch`` get, and ``validation_data``'s."""
-        from .arrays import Array
-
         if method not in _TRAINING:
             return
         named = dict(kwargs)

@@ -10,6 +10,9 @@ from functools import lru_cache
 from typing import Optional
 
 from ..config import active
+from ..shapes.engine import registry
+from ..shapes.merging import MERGE_FUNCTIONS
+from .datasets import KERAS_DATASETS
 
 SEQUENTIAL = "Sequential"
 INPUT_KINDS = ("Input", "InputLayer")
@@ -86,10 +89,6 @@ def bare_keras(dotted: str) -> Optional[str]:
     ``Dense`` -> ``keras.layers.Dense``, ``Sequential`` -> ``keras.models.Sequential``,
     ``np.zeros`` -> ``numpy.zeros``, ``mnist`` -> ``keras.datasets.mnist``; None for
     names outside Keras's vocabulary (a free ``foo`` stays unknown)."""
-    from ..shapes.engine import registry
-    from ..shapes.merging import MERGE_FUNCTIONS
-    from .datasets import KERAS_DATASETS
-
     head, dot, rest = dotted.partition(".")
     if head in BARE_MODULES:
         root = BARE_MODULES[head]

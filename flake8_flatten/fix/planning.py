@@ -19,7 +19,8 @@ from ..config import Options, using
 from ..discovery import discover
 from ..model import APPLIED, format_shape
 from ..rules import Finding, flt001, lint, suppressed
-from ..shapes.engine import run_model, verified
+from ..shapes.engine import run_model
+from ..verification import verified
 from .targets import Applied, FixResult, Skipped, Target, Unfixable, physical_lines
 
 #: libcst's concrete tree takes about 1.5 kB of memory per character of source (measured:

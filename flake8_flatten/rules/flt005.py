@@ -11,7 +11,8 @@ from typing import List, Optional
 
 from ..config import active
 from ..model import Loss, ModelDescription, Training, format_shape
-from ..shapes.engine import run_model, verified
+from ..shapes.engine import run_model
+from ..verification import verified
 from . import losses
 from .feeding import run_on_data
 from .finding import Finding

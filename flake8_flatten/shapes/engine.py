@@ -170,7 +170,3 @@ def run_model(model, input_shapes=None, layers: Optional[int] = None) -> GraphRu
 #: What a nested layer's rule runs its inner layers with (`LayerSpec.nested`).
 INNER = Inner(spec_for=spec_for, infer_layer=infer_layer, infer_chain=infer_chain,
               infer_graph=infer_graph)
-
-#: The verification entry points, at their old place for the modules that still import
-#: them from here (rules/flt005.py, fix/planning.py): they live in ``verification.py``.
-from ..verification import confirm, verified  # noqa: E402,F401
