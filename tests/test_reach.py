@@ -255,3 +255,26 @@ def test_fix_gives_the_pasted_question_the_answer():
     assert findings(fixed) == []
     own_flatten = "Flatten = make_flatten\n" + QUESTION
     assert fix_source(own_flatten).source == own_flatten  # bound to something else: declined
+
+
+def test_one_hot_labels_and_a_model_returned_by_its_builder():
+    """``np.eye(n)[y]``, ``tf.one_hot(y, n)`` and ``keras.ops.one_hot`` are one-hot labels;
+    a builder's ``return model`` hands its compiled model to the caller (FLT005 sees both)."""
+    source = """\
+    import numpy as np
+    import tensorflow as tf
+    from tensorflow import keras
+    def build_model(n_classes):
+        model = keras.Sequential([keras.Input((20,)), keras.layers.Dense(n_classes, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        return model
+    x = np.random.rand(100, 20)
+    y = np.random.randint(0, 10, size=(100,))
+    model = build_model(10)
+    model.fit(x, np.eye(10)[y])
+    model.fit(x, tf.one_hot(y, 10))
+    model.fit(x, keras.ops.one_hot(y, 10))
+    model.fit(x, y)
+    model.fit(x, np.eye(100)[np.zeros(100)])
+    """
+    assert findings(source) == [(11, 0, "FLT005"), (12, 0, "FLT005"), (13, 0, "FLT005")]

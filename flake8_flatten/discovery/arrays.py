@@ -183,9 +183,30 @@ def _squeeze(args, kwargs):
     return UNKNOWN if array is None else squeeze(array, axis)
 
 
+@dataclass(frozen=True)
+class Identity(Array):
+    """``np.eye(n)``: rows indexed by class ids (``np.eye(10)[y]``) are one-hot labels."""
+
+
 def _eye(args, kwargs):
     size = args[0] if args else keyword_value(kwargs, "N")
-    return Array((size, size)) if _integer(size) and size >= 0 and len(args) == 1 else UNKNOWN
+    return Identity((size, size)) if _integer(size) and size >= 0 and len(args) == 1 else UNKNOWN
+
+
+def rows(identity: Identity, ids: Array):
+    """``np.eye(n)[y]`` for an integer array ``y``: ``y.shape + (n,)``.  An array as long
+    as the identity could be a boolean mask (then the result has one row per True): unknown."""
+    size = identity.shape[0]
+    if ids.shape == (size,):
+        return UNKNOWN
+    return Array(ids.shape + (size,))
+
+
+def one_hot_of(labels, depth):
+    """``tf.one_hot(y, depth)`` / ``keras.ops.one_hot(y, num_classes)``: a new last axis."""
+    if not isinstance(labels, Array) or not _integer(depth) or depth < 0:
+        return UNKNOWN
+    return Array(labels.shape + (depth,))
 
 
 def _arange(args, kwargs):

@@ -50,6 +50,12 @@ def call(qualname: str, args: Optional[tuple], kwargs: Optional[tuple]):
         if module == "datasets" and (name in datasets.SKLEARN_BUNDLED or name in datasets.SKLEARN_GENERATORS):
             return None if probe else datasets.sklearn_dataset(name, args, kwargs)
         return NOT_DATA
+    if (root == "tensorflow" and function == "one_hot") or keras_path(qualname) == ("ops", "one_hot"):
+        if probe:
+            return None
+        depth = args[1] if len(args) > 1 else arrays.keyword_value(
+            kwargs, "depth", arrays.keyword_value(kwargs, "num_classes", None))
+        return arrays.one_hot_of(args[0] if args else UNKNOWN, depth)
     if root in ("tensorflow", "keras") and function in arrays.SHAPED:
         return None if probe else arrays.construct_tensor(function, args, kwargs)
     path = keras_path(qualname)

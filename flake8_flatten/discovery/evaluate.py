@@ -339,6 +339,10 @@ class Evaluator:
     def _subscript(self, node: ast.Subscript, scope, position):
         container = self._eval(node.value, scope, position)
         index = node.slice
+        if isinstance(container, arrays.Identity) and not isinstance(index, (ast.Tuple, ast.Slice)):
+            ids = self._eval(index, scope, position)
+            if isinstance(ids, arrays.Array):
+                return arrays.rows(container, ids)  # ``np.eye(10)[y]``
         if isinstance(container, arrays.Array):
             items = index.elts if isinstance(index, ast.Tuple) else [index]
             values = tuple(self._index_item(item, scope, position) for item in items)

@@ -215,7 +215,10 @@ class ScopeWalker:
                 self.follow(stmt.value)
         elif isinstance(stmt, ast.Return):
             if self.depth:
-                if self.is_sequential(stmt.value):  # ``return Sequential([...])``
+                if isinstance(stmt.value, ast.Name) \
+                        and isinstance(self.flow.get(stmt.value.id), ModelRef):
+                    self.returned = self.flow[stmt.value.id]  # ``return model``
+                elif self.is_sequential(stmt.value):  # ``return Sequential([...])``
                     builder = self.start(stmt.value, None, conditional)
                     self.analysis.finish(builder, self.depth)
                     self.returned = ModelRef(builder.model)
