@@ -542,3 +542,20 @@ def test_a_client_that_never_sends_initialized_still_gets_diagnostics(tmp_path):
         return [d.code for d in params.diagnostics]
 
     assert asyncio.run(session()) == ["FLT001"]
+
+
+@pytest.mark.asyncio
+async def test_keras_version_and_assume_keras_settings_from_the_client(client, tmp_path):
+    """Issue 16's and issue 10's options as client settings: Keras 2's AveragePooling2D()
+    pools by 2 (Keras 3 refuses it); bare names are not Keras's with assume-keras off."""
+    await start(client, tmp_path, settings={"keras-version": "2", "assume-keras": False})
+    pooling = ("import keras\nfrom keras import layers\n"
+               "model = keras.Sequential([keras.Input((8, 8, 3)), layers.AveragePooling2D()])\n")
+    uri = open_file(client, tmp_path / "pool.py", pooling)
+    assert await diagnostics_for(client, uri) == []  # FLT004 under Keras 3 only
+    snippet = ("model = Sequential()\nmodel.add(Dense(16, input_shape=(3, 2)))\n"
+               "model.add(Dense(4))\n")
+    uri2 = open_file(client, tmp_path / "snippet.py", snippet)
+    assert await diagnostics_for(client, uri2) == []  # FLT001 with assume-keras on
+    uri3 = open_file(client, tmp_path / "cnn.py", BAD)  # the same settings still report
+    assert [d.code for d in await diagnostics_for(client, uri3)] == ["FLT001"]

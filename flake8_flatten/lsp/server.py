@@ -27,7 +27,8 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from .. import __version__
-from ..config import ConfigError, Options, dense_like_names, load_pyproject, split_names
+from ..config import (ConfigError, Options, dense_like_names, keras_version_value, load_pyproject,
+                      split_names)
 from ..fix import fix_source
 from ..notebooks import join_cells
 from ..rules.catalog import rules
@@ -38,7 +39,7 @@ NAME = "flake8-flatten"
 SOURCE = "flake8-flatten"
 #: Settings keys (``workspace/configuration`` section ``flake8-flatten``, or
 #: ``initializationOptions``), as in ``[tool.flake8-flatten]``; camelCase works too.
-SETTING_KEYS = ("sequence-axes", "verify", "dense-like", "debounce")
+SETTING_KEYS = ("sequence-axes", "verify", "dense-like", "assume-keras", "keras-version", "debounce")
 DEFAULT_DEBOUNCE_MS = 150
 #: How long a directory's pyproject.toml lookup is trusted before it is read again.
 _PYPROJECT_TTL = 2.0
@@ -133,6 +134,11 @@ class FlattenServer(LanguageServer):
                 options = replace(options, sequence_axes=settings["sequence-axes"])
             if isinstance(settings.get("verify"), bool):
                 options = replace(options, verify=settings["verify"])
+            if isinstance(settings.get("assume-keras"), bool):
+                options = replace(options, assume_keras=settings["assume-keras"])
+            if settings.get("keras-version") is not None:
+                options = replace(options, keras_version=keras_version_value(
+                    settings["keras-version"], "keras-version setting"))
             names = settings.get("dense-like")
             if isinstance(names, str):
                 names = split_names(names)
