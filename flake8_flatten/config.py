@@ -26,7 +26,6 @@ from .options import (  # noqa: F401  (re-exported: the names every front-end im
     installed_versions,
     using,
 )
-from .shapes.families import registry
 
 #: The section of pyproject.toml the standalone front-end reads.
 TABLE = "tool.flake8-flatten"
@@ -62,6 +61,8 @@ def dense_like_names(names, where: str) -> Tuple[str, ...]:
             raise ConfigError(f"{where}: dense-like entries must be class names such as MyDense "
                               f"or mypkg.layers.MyDense, not {name!r}")
         kind = name.rpartition(".")[2]
+        from .shapes.families import registry  # only when names are given (see LAZY)
+
         if kind != DENSE and kind in registry():
             raise ConfigError(f"{where}: dense-like entry {name!r} has the name of the Keras "
                               f"layer {kind}; only Dense's own name may be reused")

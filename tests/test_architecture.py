@@ -38,6 +38,8 @@ LAZY: Dict[Tuple[str, str], str] = {
     ("plugin", "rules"): "flake8 loads the plugin in every project: the analysis is imported "
                          "only for a file that may define a Keras model",
     ("discovery", "discovery.walker"): "the cheap pre-check (may_define_models) imports no walker",
+    ("config", "shapes.families"): "flake8 parses the options in every project: the layer "
+                                   "table is loaded only to check dense-like names",
 }
 
 #: Imports inside functions that are to move to the top (issue 13, item 3): each in a file

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 from ..config import Options, active, using
 from ..model import ModelDescription
-from .names import MODEL_MARKERS
+from .markers import MODEL_MARKERS
 
 #: Every Keras spelling contains this text; files without it cost one substring scan.
 KERAS_MARKER = "keras"

@@ -13,11 +13,8 @@ from ..config import active
 from ..shapes.engine import registry
 from ..shapes.merging import MERGE_FUNCTIONS
 from .datasets import KERAS_DATASETS
+from .markers import INPUT_KINDS, MODEL_MARKERS, SEQUENTIAL  # noqa: F401  (names' vocabulary)
 
-SEQUENTIAL = "Sequential"
-INPUT_KINDS = ("Input", "InputLayer")
-#: Text without any of these cannot build a model (a cheap pre-check per file/scope).
-MODEL_MARKERS = (SEQUENTIAL, "Model", "Input")
 
 
 @lru_cache(maxsize=4096)
