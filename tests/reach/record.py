@@ -54,6 +54,8 @@ if str(ROOT) not in sys.path:
 
 import numpy as np  # noqa: E402
 
+from tests.patching import patched  # noqa: E402
+
 GOLDEN = HERE / "golden.json"
 _UNITTEST_MAIN = unittest.main
 STYLES = ("noimports", "alias", "oldpaths", "data", "datasets", "keepdims", "listbuild",
@@ -166,23 +168,6 @@ def _fake_sequences(name):
 
 
 @contextlib.contextmanager
-def _patched(obj, name, value):
-    """Set ``obj.name`` for the block; restored as it was: an inherited attribute is
-    removed again, not copied onto ``obj`` (that would hide later patches of the base
-    class, e.g. ``Layer.__call__`` behind ``Model.__call__``)."""
-    own = name in vars(obj)
-    saved = vars(obj).get(name)
-    setattr(obj, name, value)
-    try:
-        yield
-    finally:
-        if own:
-            setattr(obj, name, saved)
-        else:
-            delattr(obj, name)
-
-
-@contextlib.contextmanager
 def environment(shapes_only=True):
     """Old module paths, fake dataset downloads, build-only training, for one run."""
     keras = _keras()
@@ -233,18 +218,18 @@ def environment(shapes_only=True):
         stack.callback(lambda: [sys.modules.pop(n, None) if m is None
                                 else sys.modules.__setitem__(n, m) for n, m in saved.items()])
         for name in DATASETS:
-            stack.enter_context(_patched(getattr(keras.datasets, name), "load_data",
+            stack.enter_context(patched(getattr(keras.datasets, name), "load_data",
                                          _fake_load_data(name)))
         for name in SEQUENCE_DATASETS:
-            stack.enter_context(_patched(getattr(keras.datasets, name), "load_data",
+            stack.enter_context(patched(getattr(keras.datasets, name), "load_data",
                                          _fake_sequences(name)))
-        stack.enter_context(_patched(unittest, "main", _unittest_main))
-        stack.enter_context(_patched(keras.Model, "fit", build_only))
-        stack.enter_context(_patched(keras.Model, "train_on_batch", build_only))
-        stack.enter_context(_patched(keras.Model, "evaluate", evaluate))
+        stack.enter_context(patched(unittest, "main", _unittest_main))
+        stack.enter_context(patched(keras.Model, "fit", build_only))
+        stack.enter_context(patched(keras.Model, "train_on_batch", build_only))
+        stack.enter_context(patched(keras.Model, "evaluate", evaluate))
         if shapes_only:
-            stack.enter_context(_patched(keras.Model, "predict", predict))
-            stack.enter_context(_patched(keras.Model, "__call__", call))
+            stack.enter_context(patched(keras.Model, "predict", predict))
+            stack.enter_context(patched(keras.Model, "__call__", call))
             stack.enter_context(_shapes_only())
         yield
 

@@ -67,6 +67,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
+from tests.patching import patched  # noqa: E402
 
 GOLDEN = HERE / "golden.json"
 HERE_FILE = str(Path(__file__).resolve())
@@ -209,21 +210,6 @@ def _tf_extras(keras):
 
 
 @contextlib.contextmanager
-def _patched(obj, name, value):
-    """``obj.name = value`` for the block; an inherited attribute is inherited again after."""
-    own = name in vars(obj)
-    saved = vars(obj).get(name)
-    setattr(obj, name, value)
-    try:
-        yield
-    finally:
-        if own:
-            setattr(obj, name, saved)
-        else:
-            delattr(obj, name)
-
-
-@contextlib.contextmanager
 def environment():
     """tf shim, build-only training and symbolic calls, no weights, for one run."""
     keras = _keras()
@@ -273,13 +259,13 @@ def environment():
         fake = sys.modules["tensorflow"]
         for name, value in _tf_extras(keras).items():
             setattr(fake, name, value)
-        stack.enter_context(_patched(keras.Model, "fit", build_only))
-        stack.enter_context(_patched(keras.Model, "train_on_batch", build_only))
-        stack.enter_context(_patched(keras.Model, "evaluate", evaluate))
-        stack.enter_context(_patched(keras.Model, "predict", predict))
-        stack.enter_context(_patched(keras.Model, "__call__", call))
-        stack.enter_context(_patched(keras.Model, "build", model_build))
-        stack.enter_context(_patched(keras.Model, "compile", lambda self, *a, **k: None))
+        stack.enter_context(patched(keras.Model, "fit", build_only))
+        stack.enter_context(patched(keras.Model, "train_on_batch", build_only))
+        stack.enter_context(patched(keras.Model, "evaluate", evaluate))
+        stack.enter_context(patched(keras.Model, "predict", predict))
+        stack.enter_context(patched(keras.Model, "__call__", call))
+        stack.enter_context(patched(keras.Model, "build", model_build))
+        stack.enter_context(patched(keras.Model, "compile", lambda self, *a, **k: None))
         stack.enter_context(keras.StatelessScope(initialize_variables=False))
         stack.callback(lambda: pending.__delitem__(slice(before, None)))
         yield
