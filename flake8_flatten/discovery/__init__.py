@@ -47,7 +47,7 @@ def _discover(source: str, tree: Optional[ast.Module],
               lines: Optional[List[str]]) -> List[ModelDescription]:
     if not may_define_models(source):
         return []
-    from .walker import Analysis
+    from .analysis import Analysis
 
     if tree is None:
         try:

@@ -295,7 +295,7 @@ class Flow(FlowScope):
             found = self.function(callee)
             if found is not None:
                 return self.walker.inline(found[0], found[1], args, kwargs)
-            cls = self.walker.keras_class(callee, qualname)
+            cls = self.walker.file_class(callee, qualname)
             if cls is not None:
                 return self.walker.instantiate(cls, args, kwargs, position)
         if qualname is not None:

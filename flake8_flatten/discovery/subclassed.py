@@ -5,7 +5,7 @@ from Keras's ``Model`` or ``Layer`` is a `KerasClass`.  Instantiating it follows
 ``__init__`` with ``self`` bound to an `Instance` whose attributes collect the
 layers it creates; applying the instance to a tensor or to data follows ``call``
 the way helper functions are followed, on a graph of its own whose input has that
-shape.  The walker (`walker.ScopeWalker`) does the following; this module holds the
+shape.  The walker's `calls.CallFollowing` does the following; this module holds the
 values and the class recognition.
 """
 

@@ -3,7 +3,7 @@
 The layer rules' differences live next to each rule (a `spec.Difference` in the
 family's ``SPECS``); the data-feeding ones next to the feeding rules
 (``rules/feeding.py``).  What a model's first layer or ``Input`` declares is read by
-discovery (``discovery/walker.py``'s ``input_shape_of``), which asks `declares` here
+discovery (``discovery/declarations.py``'s ``input_shape_of``), which asks `declares` here
 whether the active Keras takes a construct.  Each row was checked against both
 Kerases (``tests/keras_versions.py``, ``tests/golden/declarations_keras2.json``);
 docs/keras2.md lists them with the rest.
