@@ -1,4 +1,4 @@
-"""The long run of the ``fix`` fuzzer (tests/test_fuzz.py runs its first 48 seeds).
+"""The long run of the ``fix`` fuzzer (tests/discovery/test_fuzz.py runs its first 48 seeds).
 
     python scripts/fuzz_fix.py --seeds 3000 [--start 0] [--no-keras]
 

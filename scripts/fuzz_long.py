@@ -1,4 +1,4 @@
-"""The long fuzzing run (docs/measurements.md, "Fuzzing"): the checks of tests/test_fuzz.py at scale.
+"""The long fuzzing run (docs/measurements.md, "Fuzzing"): the checks of tests/discovery/test_fuzz.py at scale.
 
     python scripts/fuzz_long.py --programs 100000 --models 5000 --seed 1 \\
         --stdlib /root/.pyenv/versions/3.11.7/lib/python3.11

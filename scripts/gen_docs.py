@@ -4,7 +4,7 @@ table at the top of README.md (between its marker lines).
     python scripts/gen_docs.py          # rewrite what differs
     python scripts/gen_docs.py --check  # write nothing; exit 1 naming what differs
 
-Each rule's text is its ``RULE`` in ``flake8_flatten/rules/fltNNN.py``; tests/test_docs.py
+Each rule's text is its ``RULE`` in ``flake8_flatten/rules/fltNNN.py``; tests/project/test_docs.py
 fails when a written file is not what this script would write.
 """
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create .venv-keras2: real Keras 2 (tf-keras behind TensorFlow, CPU) for the Keras 2 goldens
-# and live tests (tests/test_keras2.py, scripts/record_goldens_keras2.py).  Separate from
+# and live tests (tests/layers/test_keras2.py, scripts/record_goldens_keras2.py).  Separate from
 # .venv, whose Keras 3 + JAX it must not meet.  Idempotent; about 50 s and 1.6 GB
 # (tensorflow-cpu alone: tf-keras is installed without its dependency on the `tensorflow`
 # package, which would be a second copy of the same files).

@@ -1,4 +1,4 @@
-"""The checks the fuzzers run, shared by ``tests/test_fuzz.py`` and ``scripts/fuzz_long.py``.
+"""The checks the fuzzers run, shared by ``tests/discovery/test_fuzz.py`` and ``scripts/fuzz_long.py``.
 
 * `escaped`: every front-end path (``lint()``, the flake8 plugin's path with a
   prebuilt tree, ``shapes`` summaries, optionally the CLI) on one source; any
@@ -568,6 +568,47 @@ def check_source(source: str, where: str, tally: Tally, live: bool, models: Opti
                                lambda site: any(a <= site[0] <= b for a, b in classes))
     if keras is not None:
         check_refusals(sites, failure, lint(source), keras, tally, where)
+
+
+def check_hidden_input(seed: int, tally: Tally) -> None:
+    """A generated model Keras builds, described again with its input unknown (as a
+    model fed from ``tf.data`` or from files is): every shape ``summarize`` still states
+    (the probed ones, `shapes.engine.probed_runs`) must be the one Keras built there,
+    since a shape stated without the input holds for any input the model takes."""
+    from dataclasses import replace
+
+    from flake8_flatten.summary import summarize
+    from .model_generator import generate
+
+    source = generate(seed).source
+    where = f"hidden-input seed {seed}"
+    if escaped(source):
+        return
+    found = discover(source)
+    keras = keras_run(source, f"<fuzz {where}>") if found else None
+    if keras is None or keras.failure is not None:
+        return  # a model Keras refuses says nothing of the shapes after the refusal
+    for model in found:
+        hidden = replace(model, input_shape=None, fixed_axes=None, input_source=None,
+                         inputs=None if model.inputs is None else [None] * len(model.inputs))
+        seen: Counter = Counter()
+        for layer in summarize(hidden, "<fuzz>")["layers"]:
+            site = (layer["line"], layer["col"] - 1)
+            k, applied = seen[site], keras.shapes.get(site, [])
+            seen[site] += 1
+            if layer["output_shape"] is None:
+                continue
+            stated = tuple(layer["output_shape"])
+            built = applied[k] if k < len(applied) else None
+            if built is None:  # a model without an input Keras never built
+                tally.add("hidden input: shapes stated where Keras built none (unverifiable)")
+                continue
+            tally.add("hidden input: shapes stated")
+            if stated == built:
+                tally.add("hidden input: shapes exact")
+            elif not _consistent(stated, built):
+                tally.note("hidden input: WRONG shapes",
+                           f"{where}: {layer['class']} at {site[0]}:{site[1]}: stated {stated}, Keras {built}")
 
 
 def check_generated(seed: int, tally: Tally, live: bool) -> None:

@@ -1,5 +1,5 @@
 """``flake8-flatten lsp`` whose analysis raises on a buffer containing "CRASH": for
-tests/test_lsp.py, which checks the error is logged and the server keeps serving."""
+tests/frontends/test_lsp.py, which checks the error is logged and the server keeps serving."""
 
 import sys
 from pathlib import Path

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 #: Keras 3's leading positional parameters for each layer the generator writes
-#: (`tests/test_fuzz.py` checks them against ``inspect.signature`` when Keras is
+#: (`tests/discovery/test_fuzz.py` checks them against ``inspect.signature`` when Keras is
 #: installed).  Parameters listed here may be written positionally.
 POSITIONAL: Dict[str, Tuple[str, ...]] = {
     "Dense": ("units", "activation"),

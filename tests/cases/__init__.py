@@ -3,7 +3,7 @@
 Each family of ``flake8_flatten/shapes/families.py`` has a module here listing its
 ``CASES``; `all_cases()` gathers them (a family without its module is an error).  The
 same case is run by the static engine, by the NumPy references, and (live, or through
-the recorded goldens) by real Keras; tests/test_families.py checks that every
+the recorded goldens) by real Keras; tests/layers/test_families.py checks that every
 registered class has one.
 """
 

@@ -1,0 +1,1 @@
+"""Project tests: architecture (imports), documentation, packaging, and the test layout itself."""
