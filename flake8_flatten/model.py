@@ -169,6 +169,9 @@ class ModelDescription:
     #: ``input_shape=``, ``build``), FED (the first data it ran on built it) or APPLIED
     #: (the tensor it was applied to inside another model, which then owns FLT001).
     input_source: Optional[str] = None
+    #: The file runs the model on data we cannot read (``fit(train_ds)``): Keras builds
+    #: it, on an input nothing states (see `summary`'s probed shapes).
+    runs_on_unread_data: bool = False
     #: Per input, the axes (batch axis 0) whose size is fixed but unknown to us.
     fixed_axes: Optional[list] = None
     #: Per layer, the line of its application when the layer is reported at its

@@ -9,7 +9,7 @@ from typing import Dict, List, Optional, Tuple
 from .model import ModelDescription, Shape, format_shape
 from .notebooks import NotebookSource
 from .shapes.convolution import ALIASES
-from .shapes.engine import run_model
+from .shapes.engine import probed_runs, run_model
 from .shapes.weights import application_params, layer_objects, total_params
 from .verification import verified
 
@@ -31,10 +31,12 @@ def summarize(model: ModelDescription, path: str, notebook: Optional[NotebookSou
     gives them; both are null for a script."""
     run = run_model(model)
     shapes = verified(run)
-    outputs = [None if model.truncated else _json_shape(run.shape_of(ref, shapes))
-               for ref in run.outputs]
     counts = [application_params(result) if _inputs_verified(run, refs, shapes) else None
               for result, refs in zip(run.results, run.sources)]
+    if model.kind != "Sequential" or model.input_source is not None or model.runs_on_unread_data:
+        _add_probed(run, shapes, counts)  # a model Keras builds (not one left unbuilt)
+    outputs = [None if model.truncated else _json_shape(run.shape_of(ref, shapes))
+               for ref in run.outputs]
     objects = layer_objects(run.calls, model.shared)
     cell, cell_line = _cell(notebook, model.line)
     record = {
@@ -64,6 +66,24 @@ def summarize(model: ModelDescription, path: str, notebook: Optional[NotebookSou
         for layer, refs in zip(record["layers"], run.sources):
             layer["inputs"] = [_tensor_name(ref, k) for ref in refs]
     return record
+
+
+def _add_probed(run, shapes: List[Shape], counts: List[Optional[int]]) -> None:
+    """Fill in the shapes (and counts) that do not depend on what nothing states: a layer
+    after one whose input is unknown, equal in every probed run (`probed_runs`) and
+    confirmed by the NumPy references on each."""
+    probes = probed_runs(run)
+    if not probes:
+        return
+    confirmed = [verified(probe) for probe in probes]
+    for i, shape in enumerate(shapes):
+        if shape is not None:
+            continue
+        found = {probe[i] for probe in confirmed}
+        if len(found) == 1 and None not in found:
+            shapes[i] = found.pop()
+            sizes = {application_params(probe.results[i]) for probe in probes}
+            counts[i] = sizes.pop() if len(sizes) == 1 else None
 
 
 def _given_name(call) -> Optional[str]:

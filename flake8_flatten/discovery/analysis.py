@@ -42,6 +42,7 @@ class Analysis:
         self._uses_keras: Dict[int, bool] = {}
         self._function_scopes: Dict[tuple, Scope] = {}
         self._features: Dict[int, Features] = {}
+        self._augmented: Dict[int, ast.BinOp] = {}
         self.from_calls: set = set()  # ids of models built by followed helper calls
         #: Module-level functions and classes, walked once the module's own code is.
         self.deferred: List[tuple] = []
@@ -106,6 +107,17 @@ class Analysis:
         found = self._features.get(id(node))
         if found is None:
             found = self._features[id(node)] = Features(node)  # the tree outlives the cache
+        return found
+
+    def augmented(self, stmt: ast.AugAssign) -> ast.BinOp:
+        """``x += y`` as the expression ``x + y``, made once per statement (the caches
+        key nodes by identity: a node made anew per visit could reuse a freed one's)."""
+        found = self._augmented.get(id(stmt))
+        if found is None:
+            load = ast.copy_location(ast.Name(stmt.target.id, ast.Load()), stmt.target)
+            found = ast.copy_location(ast.BinOp(load, stmt.op, stmt.value), stmt)
+            found.end_lineno, found.end_col_offset = stmt.end_lineno, stmt.end_col_offset
+            self._augmented[id(stmt)] = found
         return found
 
     def text_of(self, node: ast.stmt) -> List[str]:

@@ -102,6 +102,19 @@ class Graph:
         self.nodes.append(Node(placed, tuple(sources), layer, applied))
         return Tensor(node=len(self.nodes) - 1)
 
+    def opaque(self, label: str, values, position: Tuple[int, int]):
+        """An operation we cannot say the result of (``K.max(x, axis=1)``, ``x - y`` of
+        unknown shapes) on the graph's tensors among ``values``: a node of unknown
+        shape, so that a model ending in it still holds the layers before it.  UNKNOWN
+        when no tensor of the graph is among ``values``."""
+        sources = []
+        _collect_tensors(values, sources)
+        if not sources:
+            return UNKNOWN
+        call = LayerCall(label, line=position[0], col=position[1], is_keras=False)
+        self.nodes.append(Node(call, tuple(dict.fromkeys(sources))))
+        return Tensor(node=len(self.nodes) - 1)
+
     def shape_of(self, tensor: Tensor):
         """The static shape of a tensor (``inputs.shape[-1]`` in code), None if unknown."""
         if tensor.input is not None:
@@ -170,6 +183,15 @@ class Graph:
         if any(line is not None for line in applied):
             model.applied_lines = applied
         return model
+
+
+def _collect_tensors(value, found: list, depth: int = 0) -> None:
+    """The tensors in ``value`` (nested in tuples and dicts, a few levels deep)."""
+    if isinstance(value, Tensor):
+        found.append(value)
+    elif depth < 4 and isinstance(value, (tuple, dict)):
+        for item in (value.values() if isinstance(value, dict) else value):
+            _collect_tensors(item, found, depth + 1)
 
 
 def _flat(value) -> Optional[list]:
@@ -274,7 +296,17 @@ class Flow(FlowScope):
     def call(self, node, callee: Optional[str], qualname: Optional[str], arguments, position,
              target=UNKNOWN):
         """A call the evaluator leaves to the functional API; ``target`` is the callee's
-        value when the evaluator has already evaluated it (a method of a value)."""
+        value when the evaluator has already evaluated it (a method of a value).  A call
+        on tensors whose result we cannot say is an opaque node of the graph."""
+        result = self._call(node, callee, qualname, arguments, position, target)
+        if result is UNKNOWN:
+            label = (self.evaluator.source_of(node.func) or "?").split("(")[0][:40]
+            return self.graph.opaque(label, (arguments[0], tuple(v for _, v in arguments[1])),
+                                     position)
+        return result
+
+    def _call(self, node, callee: Optional[str], qualname: Optional[str], arguments, position,
+              target=UNKNOWN):
         args, kwargs = arguments
         evaluator = self.evaluator
         if _calls_super(node):
@@ -337,7 +369,10 @@ class Flow(FlowScope):
 
     def arithmetic(self, operator: str, left, right, position):
         """``x * 2``, ``x + shortcut`` on tensors (see `ops.arithmetic`)."""
-        return ops.arithmetic(operator, left, right, self.graph, position)
+        result = ops.arithmetic(operator, left, right, self.graph, position)
+        if result is UNKNOWN:
+            return self.graph.opaque(_OPERATORS.get(operator, operator), (left, right), position)
+        return result
 
     def sequential_applied(self, call: LayerCall, tensor: Tensor) -> None:
         """``self.encoder = keras.Sequential([...])`` applied in ``call`` (or a Sequential
@@ -380,6 +415,7 @@ class Flow(FlowScope):
             return UNKNOWN
         self.labels(model, method, args, kwargs, data, position)
         if not isinstance(data, Array):
+            model.runs_on_unread_data = True
             return UNKNOWN
         if model.input_source is None and model.kind == "Sequential" and model.layers \
                 and len(data.shape) >= 2:
@@ -415,6 +451,10 @@ class Flow(FlowScope):
         model.compiles.append(Compile(position[0], position[1], loss, metrics, len(model.layers),
                                       self.walker.conditional))
 
+
+#: How an operator on tensors is labelled when its result is opaque.
+_OPERATORS = {"Add": "+", "Sub": "-", "Mult": "*", "Div": "/", "FloorDiv": "//", "Mod": "%",
+              "Pow": "**", "MatMult": "@"}
 
 #: Model methods that take labels.
 _TRAINING = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})

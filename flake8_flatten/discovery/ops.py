@@ -59,6 +59,8 @@ def operation(qualname: Optional[str], args: tuple, kwargs: tuple, graph, positi
                 or not target or target[0] not in (-1, None) or not all(
                     isinstance(d, int) and not isinstance(d, bool) for d in target[1:]):
             return UNKNOWN  # the batch axis must stay where it is
+        if target[0] == -1 and not _keeps_samples(graph.shape_of(args[0]), target[1:]):
+            return UNKNOWN  # ``(-1, 32, 32, 3)`` of (None, 5, 32, 32, 3): the batch axis grows
         return graph.apply(LayerCall("Reshape", (tuple(target[1:]),), (), *position), args[:1],
                            position)
     if name in ("concat", "concatenate") and module in ((), ("ops",)):
@@ -70,6 +72,22 @@ def operation(qualname: Optional[str], args: tuple, kwargs: tuple, graph, positi
         layer = LayerCall("Concatenate", (), (("axis", axis),), *position)
         return graph.apply(layer, (tensors,), position)
     return None
+
+
+def _keeps_samples(shape, target) -> bool:
+    """Does a reshape to ``(-1,) + target`` keep each sample whole (a ``Reshape`` layer),
+    rather than folding axes into the batch?  True when the input's size is unknown:
+    the static shape Keras states is then ``(None,) + target`` either way."""
+    if shape is None or None in shape[1:] or -1 in target:
+        return True
+    return _product(shape[1:]) == _product(target)
+
+
+def _product(dims) -> int:
+    result = 1
+    for d in dims:
+        result *= d
+    return result
 
 
 #: Python operators between two tensors of one shape, as the merge layer doing the same.

@@ -128,7 +128,10 @@ class ScopeWalker(SequentialBuilding, CallFollowing, ShapeClaims):
             self.run(stmt.body, conditional)
             return
         elif isinstance(stmt, ast.AugAssign):
-            self.forget(stmt.target)
+            if isinstance(stmt.target, ast.Name):  # ``x += shortcut``, ``filters *= 2``
+                self.flow_assign([stmt.target], self.analysis.augmented(stmt))
+            else:
+                self.forget(stmt.target)
         elif isinstance(stmt, ast.If) and self.known_branch(stmt, conditional):
             return
         if isinstance(stmt, _BLOCKS) or (hasattr(ast, "Match") and isinstance(stmt, ast.Match)):

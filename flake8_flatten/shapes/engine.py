@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from ..model import LayerCall, Shape
 from ..options import active, using
 from .families import keras_kind, layer_input, registry, spec_for  # noqa: F401  (re-exported)
-from .spec import Inner, LayerSpec, ShapeError, Unknowable
+from .spec import REDUCER, Inner, LayerSpec, ShapeError, Unknowable
 
 #: A tensor reference in a graph: inputs are 0..k-1, layer ``j``'s output is k+j,
 #: and UNKNOWN_TENSOR is a tensor discovery could not follow.
@@ -165,6 +165,56 @@ def run_model(model, input_shapes=None, layers: Optional[int] = None) -> GraphRu
     inputs, calls, sources, outputs = model.graph(input_shapes, layers)
     shared = model.shared[:len(calls)] if model.shared is not None else None
     return GraphRun(inputs, calls, sources, outputs, infer_graph(inputs, calls, sources, shared))
+
+
+#: Stand-in sizes (`probed_runs`) for the input of a layer whose input nothing states:
+#: two sets, different on every axis, so that a size depending on them differs.
+PROBES = ((4099, 4111, 4127, 4133, 4139), (4201, 4211, 4217, 4219, 4229))
+
+
+def probe_rank(call: LayerCall) -> Optional[int]:
+    """The rank (batch axis included) a layer's input must have had, where that alone
+    fixes the rank of its output: Keras's exact ``ndim`` (convolutions, pooling, RNNs),
+    the wrapped RNN's for ``Bidirectional``, any rank for a reducer such as ``Flatten``."""
+    spec = spec_for(call)
+    if spec is None or spec.merge or spec.nested and call.kind != "Bidirectional":
+        return None
+    if spec.exact_rank is not None:
+        return spec.exact_rank
+    if call.kind == "Bidirectional":
+        inner = call.args[0] if call.args else None
+        return probe_rank(inner) if isinstance(inner, LayerCall) else None
+    return 3 if spec.role == REDUCER else None
+
+
+def probed_runs(run: "GraphRun") -> List["GraphRun"]:
+    """``run`` again, once per set of `PROBES`, with every layer whose inputs are all
+    unknown (a model whose input nothing states, a pretrained base, an operation we do
+    not know) fed a stand-in input of the rank it requires (`probe_rank`).  A shape
+    equal in every probed run does not depend on the stand-in sizes: ``Dense(64)`` after
+    ``Flatten()`` of anything is ``(None, 64)``.  Empty when there is nothing to probe,
+    or the model fails to build (its unknown shapes are then Keras's refusal)."""
+    if any(r.error for r in run.results):
+        return []
+    probed = {i: probe_rank(r.call) for i, r in enumerate(run.results)
+              if r.output_shape is None and r.input_shapes and all(s is None for s in r.input_shapes)}
+    probed = {i: rank for i, rank in probed.items() if rank is not None and rank >= 2}
+    if not probed:
+        return []
+    k = len(run.inputs)
+    shift = {i: k + n for n, i in enumerate(sorted(probed))}  # each probed layer's own input
+    sources = [(shift[i],) if i in shift else tuple(r + len(shift) if r >= k else r for r in refs)
+               for i, refs in enumerate(run.sources)]
+    outputs = tuple(r + len(shift) if r >= k else r for r in run.outputs)
+    runs = []
+    for sizes in PROBES:
+        inputs = list(run.inputs) + [(None,) + sizes[:probed[i] - 1] for i in sorted(probed)]
+        try:
+            results = infer_graph(inputs, run.calls, sources)
+        except RecursionError:
+            return []
+        runs.append(GraphRun(inputs, run.calls, sources, outputs, results))
+    return runs
 
 
 #: What a nested layer's rule runs its inner layers with (`LayerSpec.nested`).
