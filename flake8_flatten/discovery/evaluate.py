@@ -15,7 +15,8 @@ from typing import List, Optional, Tuple
 from ..model import UNKNOWN, LayerCall, Loss
 from . import arrays, data
 from .names import keras_class, keras_path
-from .values import ObservedShape
+from .markers import SEQUENTIAL
+from .values import LayerFactory, ObservedShape
 
 #: Bounds that keep evaluation cheap whatever the code says.
 MAX_INT = 2 ** 62
@@ -396,6 +397,17 @@ class Evaluator:
                 return LayerCall(kind, line=position[0], col=position[1], is_keras=False)
             return LayerCall(kind, arguments[0], arguments[1], position[0], position[1],
                              fixed=self._declared_fixed(node, kind, scope))
+        factory = self._factory(node, scope) if kind is None and qualname is None else None
+        if factory is not None and arguments is not None:  # ``DefaultConv2D(filters=64)``
+            args, kwargs = factory.layer_arguments(*arguments)
+            return LayerCall(factory.kind, args, kwargs, position[0], position[1],
+                             fixed=self._declared_fixed(node, factory.kind, scope))
+        if qualname == "functools.partial" and arguments is not None and node.args:
+            bound = dotted_name(node.args[0])
+            bound = scope.qualified_name(bound) if bound else None
+            layer_kind = keras_class(bound) if bound else None
+            if layer_kind is not None and layer_kind not in (SEQUENTIAL, "Input"):
+                return LayerFactory(layer_kind, arguments[0][1:], arguments[1])
         if qualname is not None:
             if data.known_function(qualname):
                 return UNKNOWN if arguments is None else data.call(qualname, *arguments)
@@ -421,6 +433,14 @@ class Evaluator:
             return UNKNOWN
         return hook(node, callee, qualname, arguments, position,
                     *(() if target is _MISSING else (target,)))
+
+    @staticmethod
+    def _factory(node: ast.Call, scope) -> Optional[LayerFactory]:
+        """The `LayerFactory` a call's plain-name callee is bound to, if it is one."""
+        if type(node.func) is not ast.Name or scope.binding(node.func.id)[0] != "const":
+            return None
+        value = scope.value(node.func.id)
+        return value if isinstance(value, LayerFactory) else None
 
     def _declared_fixed(self, node: ast.Call, kind: str, scope) -> Tuple[int, ...]:
         """The positions of the input shape a layer call declares (as `input_shape_of`

@@ -1,5 +1,5 @@
 """Values of the model code that discovery follows and the rules read: what a model
-predicts and the shapes claims compare with."""
+predicts, the shapes claims compare with, and layer classes with arguments bound."""
 
 from __future__ import annotations
 
@@ -27,3 +27,21 @@ class ObservedShape:
     model: ModelDescription
     data: Optional[Tuple[int, ...]]
     layers: int
+
+
+@dataclass(frozen=True)
+class LayerFactory:
+    """``functools.partial(layers.Conv2D, kernel_size=3, padding="same")``: a Keras layer
+    class with some arguments bound; calling it makes that layer (hands-on ML's
+    ``DefaultConv2D``)."""
+
+    kind: str
+    args: tuple
+    kwargs: tuple
+
+    def layer_arguments(self, args: tuple, kwargs: tuple) -> Tuple[tuple, tuple]:
+        """The layer's arguments when called with ``args``/``kwargs``, as Python's
+        partial passes them: bound positionals first, the call's keywords winning."""
+        merged = dict(self.kwargs)
+        merged.update(kwargs)
+        return self.args + tuple(args), tuple(merged.items())

@@ -20,6 +20,8 @@ def sequential(params, x, fill, inner: Inner):
 
 def functional(params, x, fill, inner: Inner):
     declared, calls, sources, output = params["graph"]
+    if output == 0:
+        return x  # a pass-through ``call`` returning its input (a layer adding a loss)
     shapes = inner.reference_graph([(None,) + x.shape[1:]], list(calls), list(sources), fill)
     if output < 1 or shapes[output - 1] is None:
         raise Unverifiable("inner model did not run")
