@@ -175,13 +175,19 @@ SEQUENTIAL_SOURCE = str(Path("models", "sequential.py"))
 
 
 def _model_calls(path: Path) -> set:
-    """(line, col) of every call spelled ``...Model(`` in the file."""
+    """(line, col) of every call spelled ``...Model(``, or naming a class of the file
+    whose base is spelled so (``CustomModel(inputs, outputs)``), in the file."""
+    tree = ast.parse(path.read_text(), str(path))
+    models = {"Model", "Functional"}
+    models |= {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
+               and any((b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "")) == "Model"
+                       for b in node.bases)}
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+    for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name in ("Model", "Functional"):
+            if name in models:
                 found.add((node.lineno, node.col_offset))
     return found
 

@@ -20,7 +20,7 @@ from .functional import Flow, ModelRef
 from .names import MODEL_MARKERS, SEQUENTIAL
 from .scope import Scope
 from .sequential import ModelBuilder
-from .subclassed import KerasClass, keras_classes
+from .subclassed import KerasClass, keras_classes, redefined_functional_models
 from .walker import FUNCTIONS, ScopeWalker
 
 #: Nesting levels `Analysis.build_nested` resolves (a model in a model in a model...).
@@ -47,6 +47,7 @@ class Analysis:
         #: Module-level functions and classes, walked once the module's own code is.
         self.deferred: List[tuple] = []
         self.classes: Dict[str, KerasClass] = {}  # subclassed models and custom layers
+        self.redefined_models: frozenset = frozenset()  # see `redefined_functional_models`
         self.module_flow: Optional[Flow] = None  # the module's values as its walk goes on
         self.nested: List[tuple] = []  # (layer call, model): models nested in a Sequential
         self.applied_sequentials: set = set()  # (Sequential layer call, input shape) described
@@ -54,7 +55,8 @@ class Analysis:
     def run(self) -> List[ModelDescription]:
         self.walrus = any(":=" in line for line in self.lines)
         scope = Scope(self.tree.body, None, self.evaluator, walrus=self.walrus)
-        self.classes = keras_classes(self.tree.body, scope)
+        self.redefined_models = redefined_functional_models(self.tree.body, scope)
+        self.classes = keras_classes(self.tree.body, scope, self.redefined_models)
         self.walk(self.tree.body, scope)
         settled = {}
         for definition, module in self.deferred:  # functions and classes see the module's

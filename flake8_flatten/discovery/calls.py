@@ -47,14 +47,25 @@ class CallFollowing:
     def file_class(self, callee: str, qualname: Optional[str]) -> Optional[KerasClass]:
         """The Keras class of the file ``callee`` names (``Net`` bound by its class
         statement), else None."""
-        if qualname != callee:
+        if qualname != callee and not (qualname is None and callee in self.analysis.redefined_models):
             return None
         return self.analysis.classes.get(callee)
 
-    def instantiate(self, cls: KerasClass, args: tuple, kwargs: tuple, position) -> Instance:
-        """``Net(...)``: ``__init__`` followed with ``self`` bound to the new instance."""
-        instance = Instance(cls, position[0], position[1])
+    def instantiate(self, cls: KerasClass, args: tuple, kwargs: tuple, position):
+        """``Net(...)``: ``__init__`` followed with ``self`` bound to the new instance.
+        A model class without an ``__init__`` of the file called with ``(inputs, outputs)``
+        is Keras's functional model (``CustomModel(inputs, outputs)``, a class overriding
+        only ``train_step``): Keras's own ``Model.__init__`` builds the graph."""
         init = cls.methods.get("__init__")
+        if init is None and cls.kind == MODEL:
+            named = dict(kwargs)
+            inputs = args[0] if args else named.get("inputs", UNKNOWN)
+            outputs = args[1] if len(args) > 1 else named.get("outputs", UNKNOWN)
+            if inputs is not UNKNOWN and outputs is not UNKNOWN:
+                model = self.scope.graph.model(inputs, outputs, position[0], position[1],
+                                               named.get("name"))
+                return UNKNOWN if model is None else self.functional_model(model)
+        instance = Instance(cls, position[0], position[1])
         if init is not None:
             self.follow_method(instance, init, args, kwargs, Graph())
         return instance

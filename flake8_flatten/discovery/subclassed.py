@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Optional
+from typing import Dict, FrozenSet, List, Optional
 
 from .evaluate import dotted_name
 from .names import keras_path
@@ -81,8 +81,10 @@ class BoundMethod:
     function: ast.FunctionDef
 
 
-def keras_classes(body, scope) -> Dict[str, KerasClass]:
-    """The module-level classes deriving from Keras's Model/Layer, by name."""
+def keras_classes(body, scope, redefined: FrozenSet[str] = frozenset()) -> Dict[str, KerasClass]:
+    """The module-level classes deriving from Keras's Model/Layer, by name: those bound
+    once, and the ``redefined`` ones (`redefined_functional_models`, by their last
+    definition)."""
     found: Dict[str, KerasClass] = {}
     nodes = {node.name: node for node in body if isinstance(node, ast.ClassDef)}
 
@@ -113,7 +115,7 @@ def keras_classes(body, scope) -> Dict[str, KerasClass]:
         return found[name]
 
     for name in nodes:
-        if scope.binding(name)[0] == "class":  # bound once, by this class statement
+        if scope.binding(name)[0] == "class" or name in redefined:  # bound once, by this class
             resolve(name, frozenset())
     return found
 
@@ -122,3 +124,23 @@ def snake_case(name: str) -> str:
     """Keras's default name for an instance of a class (``ConvBlock`` -> ``conv_block``)."""
     name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
     return re.sub("([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
+def redefined_functional_models(body, scope) -> FrozenSet[str]:
+    """Names a notebook binds to several classes (one per cell), each deriving directly
+    from Keras's ``Model`` without its own ``__init__`` or ``call`` (``class
+    CustomModel(keras.Model)`` overriding ``train_step``, redefined cell after cell):
+    whichever one a call meets, ``CustomModel(inputs, outputs)`` is a functional model."""
+    definitions: Dict[str, List[ast.ClassDef]] = {}
+    for node in body:
+        if isinstance(node, ast.ClassDef):
+            definitions.setdefault(node.name, []).append(node)
+
+    def functional(node: ast.ClassDef) -> bool:
+        own = {stmt.name for stmt in node.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        return not node.decorator_list and not node.keywords and len(node.bases) == 1 \
+            and keras_base(scope.qualified_name(dotted_name(node.bases[0]) or "")) == MODEL \
+            and not own & {"__init__", "__new__", "call"}
+
+    return frozenset(name for name, nodes in definitions.items()
+                     if len(nodes) > 1 and all(functional(node) for node in nodes))
