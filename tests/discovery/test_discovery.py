@@ -11,6 +11,8 @@ import pytest
 from flake8_flatten.discovery import discover
 from flake8_flatten.rules import lint
 
+from ..expect import findings, messages
+
 # (imports, Sequential callee, layers prefix or a Dense alias mapping)
 SPELLINGS = {
     "keras.models": ("from keras.models import Sequential\nfrom keras.layers import Dense, Activation",
@@ -53,10 +55,6 @@ model = {seq}([
 """
 
 
-def codes_by_line(source):
-    return [(f.line, f.code) for f in lint(source)]
-
-
 def dense16_line(source):
     return next(i for i, line in enumerate(source.splitlines(), 1) if "(16," in line)
 
@@ -65,7 +63,8 @@ def dense16_line(source):
 @pytest.mark.parametrize("spelling", SPELLINGS, ids=list(SPELLINGS))
 def test_every_spelling_reports_on_the_dense16_line(spelling, form):
     source = form(*SPELLINGS[spelling])
-    assert codes_by_line(source) == [(dense16_line(source), "FLT001")]
+    column = {add_form: 10, list_form: 4}[form]  # where the Dense(16, ...) call starts
+    assert findings(source) == [(dense16_line(source), column, "FLT001")]
 
 
 @pytest.mark.parametrize("spelling", SPELLINGS, ids=list(SPELLINGS))
@@ -205,7 +204,7 @@ def test_conditional_add_truncates_and_later_layers_are_unknown():
         model.add(keras.layers.Dense(2))
     """)
     (model,) = discover(source)
-    assert model.truncated and lint(source) == []
+    assert model.truncated and findings(source) == []
 
 
 def test_layer_objects_bound_to_names():
@@ -214,7 +213,7 @@ def test_layer_objects_bound_to_names():
         hidden = keras.layers.Dense(16, input_shape=(3, 2))
         model = keras.Sequential([hidden, keras.layers.Dense(4)])
     """)
-    assert codes_by_line(source) == [(3, "FLT001")]
+    assert findings(source) == [(3, 9, "FLT001")]
 
 
 @pytest.mark.parametrize("source", [
@@ -241,7 +240,7 @@ def test_embedding_input_dim_is_the_vocabulary_not_an_input():
 
 def test_variable_length_raw_axis_is_a_sequence_axis_not_a_finding():
     source = "import keras\nm = keras.Sequential([keras.layers.Dense(10, input_shape=(None, 5)), keras.layers.Dense(3)])\n"
-    assert lint(source) == []
+    assert findings(source) == []
 
 
 def test_unknown_spatial_sizes_suggest_global_pooling_not_flatten():
@@ -249,8 +248,9 @@ def test_unknown_spatial_sizes_suggest_global_pooling_not_flatten():
         import keras
         m = keras.Sequential([keras.Input((None, None, 3)), keras.layers.Conv2D(8, 3), keras.layers.Dense(2)])
     """)
-    (finding,) = lint(source)
-    assert "GlobalAveragePooling2D()" in finding.message and "Flatten" not in finding.message
+    assert findings(source) == [(3, 79, "FLT001")]
+    (message,) = messages(source)
+    assert "GlobalAveragePooling2D()" in message and "Flatten" not in message
 
 
 def test_training_loops_are_not_unrolled_and_do_not_hide_the_model():
@@ -266,7 +266,7 @@ def test_training_loops_are_not_unrolled_and_do_not_hide_the_model():
     import time
 
     start = time.perf_counter()
-    assert codes_by_line(source) == [(3, "FLT001")]
+    assert findings(source) == [(3, 26, "FLT001")]
     assert time.perf_counter() - start < 0.5
 
 

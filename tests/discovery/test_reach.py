@@ -11,15 +11,8 @@ import pytest
 
 from flake8_flatten.config import Options
 from flake8_flatten.discovery import discover, may_define_models
-from flake8_flatten.rules import lint
 
-
-def findings(source: str, options: Options = None):
-    return [(f.line, f.col, f.code) for f in lint(textwrap.dedent(source), options=options)]
-
-
-def messages(source: str):
-    return [f.message for f in lint(textwrap.dedent(source))]
+from ..expect import findings, messages
 
 
 QUESTION = """\
@@ -65,7 +58,7 @@ def test_a_star_import_of_an_unknown_module_is_taken_as_keras():
 
 def test_assume_keras_off_reads_bare_names_as_unknown():
     off = Options(assume_keras=False)
-    assert findings(QUESTION, off) == []
+    assert findings(QUESTION, options=off) == []
     assert not may_define_models(QUESTION, assume_keras=False)
     assert may_define_models(QUESTION, assume_keras=True)
 
@@ -84,8 +77,8 @@ def test_text_without_keras_or_a_bare_model_call_costs_no_walk():
 def test_aliases_made_by_assignment(prelude, spelling):
     source = prelude + (f"m = keras.Sequential([{spelling}Conv2D(8, 3, input_shape=(28, 28, 1)), "
                         f"{spelling}Dense(10)])\n")
-    [finding] = findings(source)
-    assert finding[0] == len(prelude.splitlines()) + 1 and finding[2] == "FLT001"
+    line = source.splitlines()[-1]
+    assert findings(source) == [(len(prelude.splitlines()) + 1, line.index(f"{spelling}Dense(10)"), "FLT001")]
     [model] = discover(textwrap.dedent(source))
     assert [layer.kind for layer in model.layers] == ["Conv2D", "Dense"]
 

@@ -17,6 +17,7 @@ from flake8_flatten.rules import lint
 from flake8_flatten.summary import summarize
 
 from .. import ROOT
+from ..expect import findings
 from .test_flake8_plugin import flake8
 
 #: A declared input of rank 3 reaches Dense (policy F2): FLT001 at 6:11.
@@ -38,8 +39,9 @@ CUSTOM_BY_MODULE = keras_model(*CONV, "custom.NoisyDense(units=10)",
                                imports="import mypkg.layers as custom")
 
 
-def codes(source: str, **options) -> list:
-    return [(f.line, f.code) for f in lint(source, options=Options(**options))]
+def findings_with(source: str, **options) -> list:
+    """``findings`` (tests/expect.py) under ``Options(**options)``."""
+    return findings(source, options=Options(**options))
 
 
 # -- defaults ----------------------------------------------------------------------
@@ -48,12 +50,12 @@ def codes(source: str, **options) -> list:
 def test_defaults_are_the_documented_ones_and_active_outside_a_lint():
     assert Options() == Options(sequence_axes=False, verify=True, dense_like=())
     assert active() == Options()
-    assert lint(README) == lint(README, options=Options()) and codes(README) == [(6, "FLT001")]
+    assert lint(README) == lint(README, options=Options()) and findings_with(README) == [(6, 10, "FLT001")]
 
 
 def test_options_are_active_only_while_their_lint_runs():
-    assert codes(CUSTOM, dense_like=("NoisyDense",))
-    assert active() == Options() and lint(CUSTOM) == []
+    assert findings_with(CUSTOM, dense_like=("NoisyDense",)) == [(8, 4, "FLT001")]
+    assert active() == Options() and findings(CUSTOM) == []
     with pytest.raises(RuntimeError), using(Options(verify=False)):
         raise RuntimeError("the block fails")
     assert active() == Options()
@@ -62,14 +64,14 @@ def test_options_are_active_only_while_their_lint_runs():
 # -- sequence-axes -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("source", [README, RESHAPED], ids=["declared input", "Reshape"])
-def test_sequence_axes_silences_declared_and_reshaped_layouts(source):
-    assert [code for _, code in codes(source)] == ["FLT001"]
-    assert codes(source, sequence_axes=True) == []
+@pytest.mark.parametrize("source, line, col", [(README, 6, 10), (RESHAPED, 9, 4)], ids=["declared input", "Reshape"])
+def test_sequence_axes_silences_declared_and_reshaped_layouts(source, line, col):
+    assert findings_with(source) == [(line, col, "FLT001")]
+    assert findings_with(source, sequence_axes=True) == []
 
 
 def test_sequence_axes_still_reports_feature_maps():
-    assert codes(FEATURE_MAP, sequence_axes=True) == codes(FEATURE_MAP) == [(8, "FLT001")]
+    assert findings_with(FEATURE_MAP, sequence_axes=True) == findings_with(FEATURE_MAP) == [(8, 4, "FLT001")]
 
 
 # -- dense-like --------------------------------------------------------------------
@@ -80,8 +82,8 @@ def test_sequence_axes_still_reports_feature_maps():
     ("other.NoisyDense", False), ("Noisy", False), ("mypkg.layers", False),
 ])
 def test_dense_like_matches_class_name_or_whole_qualified_name(entry, reported):
-    assert codes(CUSTOM) == []
-    assert codes(CUSTOM, dense_like=(entry,)) == ([(8, "FLT001")] if reported else [])
+    assert findings_with(CUSTOM) == []
+    assert findings_with(CUSTOM, dense_like=(entry,)) == ([(8, 4, "FLT001")] if reported else [])
 
 
 @pytest.mark.parametrize("source", [CUSTOM, CUSTOM_BY_MODULE], ids=["imported", "module attribute"])
@@ -106,7 +108,7 @@ def test_dense_like_layers_run_through_the_numpy_dense_reference():
 def test_dense_like_inside_time_distributed_stays_silent():
     source = keras_model("layers.Reshape((28, 28))", "layers.TimeDistributed(NoisyDense(8))",
                          imports="from mypkg.layers import NoisyDense")
-    assert codes(source, dense_like=("NoisyDense",)) == []
+    assert findings_with(source, dense_like=("NoisyDense",)) == []
 
 
 @pytest.mark.parametrize("entry", ["My Dense", "1Dense", "", "a..b", "mypkg.", 3])
@@ -424,8 +426,8 @@ POOL = keras_model("layers.AveragePooling2D()", "layers.Flatten()", "layers.Dens
 
 def test_keras_version_defaults_to_auto_and_changes_what_is_reported():
     assert Options().keras_version == "auto"
-    assert codes(POOL, keras_version="3") == [(6, "FLT004")]
-    assert codes(POOL, keras_version="2") == []
+    assert findings_with(POOL, keras_version="3") == [(6, 4, "FLT004")]
+    assert findings_with(POOL, keras_version="2") == []
     (finding,) = lint(POOL, options=Options(keras_version="3"))
     assert finding.message.endswith("missing required argument pool_size; Keras 3 raises here")
 

@@ -8,7 +8,6 @@ import json
 import re
 import subprocess
 import sys
-import textwrap
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,34 +17,17 @@ from flake8_flatten.cli import main
 from flake8_flatten.discovery import discover
 from flake8_flatten.fix import command, fix_source
 from flake8_flatten.model import format_shape
-from flake8_flatten.rules import lint
 
 from .. import ROOT
 from ..conftest import keras_live
+from ..expect import findings
+from .fixes import assert_fixes, assert_leaves, code
 
 CORPORA = (ROOT / "fixtures", ROOT / "tests" / "models", ROOT / "tests" / "diagnostics")
 #: Fixtures whose model is built by a function or class the file never calls: the live
 #: test calls it (appended to the fixed copy, so no position moves).
 DRIVERS = {"bad_text_cnn.py": "build_model()", "bad_builder_class.py": "Classifier()"}
 PROMISE = re.compile(r"\(it then outputs (\(.*?\))\)")
-
-
-def code(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")
-
-
-def flt001(source: str) -> list:
-    return [f for f in lint(source) if f.code == "FLT001"]
-
-
-def assert_fixes(before: str, after: str, pooling: bool = False) -> None:
-    """``before`` becomes exactly ``after``, which has no FLT001 and stays as it is."""
-    assert flt001(before), "the snippet must have a finding to fix"
-    result = fix_source(before, pooling)
-    assert result.skipped == []
-    assert result.source == after
-    assert flt001(after) == []
-    assert fix_source(after, pooling).source == after
 
 
 def dense_input_ranks(source: str, tmp_path) -> list:
@@ -66,12 +48,6 @@ def write(tmp_path, source: str):
     path = tmp_path / "fixed_model.py"
     path.write_text(source)
     return path
-
-
-def assert_leaves(source: str, reason: str) -> None:
-    result = fix_source(source)
-    assert result.source == source
-    assert [s.reason for s in result.skipped if reason in s.reason], result.skipped
 
 
 # -- the styles -------------------------------------------------------------------------
@@ -399,10 +375,10 @@ def test_maps_of_unknown_size_get_global_pooling_even_without_the_option():
 
 def test_every_finding_of_a_file_is_fixed_in_one_pass():
     source = (ROOT / "tests" / "models" / "missing_flatten_bugs.py").read_text()
-    assert len(flt001(source)) == 3
+    assert findings(source, "FLT001") == [(10, 4, "FLT001"), (24, 12, "FLT001"), (31, 4, "FLT001")]
     result = fix_source(source)
     assert (len(result.applied), result.skipped) == (3, [])
-    assert flt001(result.source) == []
+    assert findings(result.source, "FLT001") == []
 
 
 STAR_IMPORT = code("""
@@ -587,7 +563,7 @@ def test_noqa_findings_are_not_touched_nor_reported_as_unfixed():
 
         model = Sequential([Conv2D(4, 3, input_shape=(8, 8, 3)), Dense(2)])  # noqa: E501,FLT001
     """)
-    assert flt001(source)
+    assert findings(source, "FLT001")
     result = fix_source(source)
     assert (result.source, result.applied, result.skipped) == (source, [], [])
 
@@ -598,7 +574,7 @@ def test_noqa_findings_are_not_touched_nor_reported_as_unfixed():
 @lru_cache(maxsize=None)
 def flt001_files() -> tuple:
     return tuple(str(path.relative_to(ROOT)) for corpus in CORPORA for path in sorted(corpus.glob("*.py"))
-                 if flt001(path.read_text()))
+                 if findings(path.read_text(), "FLT001"))
 
 
 def test_every_flt001_fixture_is_fixed_and_the_fixed_file_lints_clean():
@@ -609,7 +585,7 @@ def test_every_flt001_fixture_is_fixed_and_the_fixed_file_lints_clean():
     for name in fixtures:
         result = fix_source((ROOT / name).read_text())
         assert result.skipped == [] and result.applied, name
-        assert lint(result.source) == [], name
+        assert findings(result.source) == [], name
 
 
 @pytest.mark.parametrize("name", flt001_files())
@@ -617,7 +593,7 @@ def test_fix_keeps_its_promise_and_is_idempotent(name):
     source = (ROOT / name).read_text()
     result = fix_source(source)
     assert fix_source(result.source).source == result.source
-    left = flt001(result.source)
+    left = findings(result.source, "FLT001")
     assert len(left) == len(result.skipped)  # what was not fixed is still reported, nothing else
     for applied in result.applied:
         promise = PROMISE.search(applied.finding.message)
@@ -716,7 +692,7 @@ def test_bad_input_is_one_line_and_exit_2(argv, capsys):
 def live_cases() -> list:
     """Every FLT001 file whose fixed version lints clean (so it runs to the end in Keras), but
     not one that trains: `run_corpus_file` makes compile() a no-op, so its fit would refuse."""
-    return [name for name in flt001_files() if not lint(fix_source((ROOT / name).read_text()).source)
+    return [name for name in flt001_files() if not findings(fix_source((ROOT / name).read_text()).source)
             and ".fit(" not in (ROOT / name).read_text()]
 
 

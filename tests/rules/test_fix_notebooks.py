@@ -12,10 +12,10 @@ from nbformat import v3, v4
 from flake8_flatten.cli import main
 from flake8_flatten.fix.notebook import fix_notebook
 from flake8_flatten.notebooks import code_cells, read_notebook
-from flake8_flatten.rules import lint
 
 from .. import ROOT
 from ..conftest import keras_live
+from ..expect import findings
 
 
 SETUP = "!pip install -q keras\n%matplotlib inline\nimport keras\nfrom keras import layers\n"
@@ -37,10 +37,6 @@ def executed(source: str):
     return cell
 
 
-def flt001(text: str) -> list:
-    return [f for f in lint(read_notebook(text).text) if f.code == "FLT001"]
-
-
 def changed_lines(before: str, after: str) -> list:
     """The lines of the file a diff changes, '-'/'+' prefixed."""
     return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
@@ -52,7 +48,7 @@ def test_the_cell_with_the_finding_is_the_only_change_and_keras_builds_the_fixed
     nbformat.write(notebook(v4.new_markdown_cell("# A CNN, café"), v4.new_code_cell(SETUP),
                             v4.new_code_cell(FEATURES), executed(HEAD)), str(path))
     before = path.read_text()
-    assert len(flt001(before)) == 1
+    assert findings(read_notebook(before).text, "FLT001") == [(11, 10, "FLT001")]  # the Dense of HEAD, cell 3
     assert main(["fix", str(path)]) == 0
     assert capsys.readouterr().err == f"{path}: fixed 1 FLT001\n"
     after = path.read_text()
@@ -63,7 +59,7 @@ def test_the_cell_with_the_finding_is_the_only_change_and_keras_builds_the_fixed
         {k: v for k, v in old["cells"][3].items() if k != "source"}  # outputs, count, id kept
     assert "".join(new["cells"][3]["source"]) == FIXED_HEAD  # its magic kept
     nbformat.validate(nbformat.read(str(path), as_version=4))
-    assert flt001(after) == [] and lint(read_notebook(after).text) == []
+    assert findings(read_notebook(after).text) == []
     assert main(["fix", "--diff", str(path)]) == 0 and capsys.readouterr().out == ""
     live = keras_live()
     joined = tmp_path / "joined.py"
@@ -116,7 +112,7 @@ def test_an_nbformat_3_notebook_is_fixed_in_its_worksheet():
     assert len(fixed.result.applied) == 1
     assert json.loads(fixed.text)["nbformat"] == 3
     assert "".join(json.loads(fixed.text)["worksheets"][0]["cells"][2]["input"]) == FIXED_HEAD
-    assert flt001(fixed.text) == []
+    assert findings(read_notebook(fixed.text).text, "FLT001") == []
 
 
 def test_fix_of_a_py_file_and_a_notebook_left_unfixed_exits_1_and_names_the_cell(tmp_path, capsys):
@@ -128,7 +124,7 @@ def test_fix_of_a_py_file_and_a_notebook_left_unfixed_exits_1_and_names_the_cell
     nbformat.write(notebook(v4.new_code_cell("%matplotlib inline"), v4.new_code_cell(shared.read_text())),
                    str(nb))
     before = nb.read_bytes()
-    assert flt001(before.decode())
+    assert findings(read_notebook(before.decode()).text, "FLT001")
     assert main(["fix", str(py), str(nb)]) == 1
     err = capsys.readouterr().err
     assert f"{py}: fixed 1 FLT001" in err

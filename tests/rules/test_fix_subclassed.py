@@ -17,10 +17,11 @@ import textwrap
 import pytest
 
 from flake8_flatten.fix import fix_source
-from flake8_flatten.rules import lint
 
 from .. import TESTS
 from ..conftest import keras_live
+from ..expect import findings
+from .fixes import assert_fixes, assert_leaves, code
 
 CORPUS = TESTS / "subclassed"
 BAD = sorted(p.name for p in CORPUS.glob("bad_*.py"))
@@ -39,33 +40,6 @@ def _recorder():
 
 
 RECORD = _recorder()  # stdlib + numpy at import; Keras only when a file runs
-
-
-def code(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")
-
-
-def flt001(source: str) -> list:
-    return [f for f in lint(source) if f.code == "FLT001"]
-
-
-def assert_fixes(before: str, after: str, pooling: bool = False) -> None:
-    """``before`` becomes exactly ``after``, which lints with no finding added and no
-    FLT001, and which a second fix leaves as it is."""
-    assert flt001(before), "the snippet must have a finding to fix"
-    result = fix_source(before, pooling)
-    assert result.skipped == [], result.skipped
-    assert result.source == after, result.source
-    assert flt001(after) == []
-    assert len(lint(after)) == len(lint(before)) - len(result.applied)
-    assert fix_source(after, pooling).source == after
-
-
-def assert_leaves(source: str, reason: str) -> None:
-    assert flt001(source), "the snippet must have a finding to decline"
-    result = fix_source(source)
-    assert result.source == source
-    assert result.skipped and all(reason in s.reason for s in result.skipped), result.skipped
 
 
 def keras_dense_ranks(source: str, tmp_path, name: str = "fixed_model.py") -> dict:
@@ -144,7 +118,7 @@ def test_digitnet_gets_self_flatten_before_its_dense_and_applies_it_in_call(how)
     before, after = DIGITNET + INPUTS[how], DIGITNET_FIXED + INPUTS[how]
     # at the constructor in __init__ (applied in a functional graph, the class is also
     # reported by that graph, at the same position: both are fixed by the one edit)
-    assert {(f.line, f.col) for f in flt001(before)} == {(12, 20)}
+    assert findings(before, "FLT001") == [(12, 20, "FLT001")]
     result = fix_source(before)
     assert {(a.layer, a.line, a.col, a.output) for a in result.applied} == {
         ("Flatten", 13, 20, (None, 10))}
@@ -339,7 +313,7 @@ def test_a_dense_applied_in_a_helper_method(tmp_path):
     result = fix_source(before)
     assert [a.line for a in result.applied] == [12]
     assert "        return self.fc2(self.fc1(self.flatten(x)))\n" in result.source
-    assert flt001(result.source) == [] and fix_source(result.source).source == result.source
+    assert findings(result.source, "FLT001") == [] and fix_source(result.source).source == result.source
     assert_flat_in_keras(result.source, tmp_path)
 
 
@@ -438,7 +412,7 @@ def test_declines_flatten_when_one_model_takes_two_input_sizes_and_pooling_fixes
     pooled = fix_source(source, pooling=True)
     assert pooled.skipped == [] and len(pooled.applied) == 1  # one finding per place
     assert "self.global_pool = layers.GlobalAveragePooling2D()" in pooled.source
-    assert flt001(pooled.source) == []
+    assert findings(pooled.source, "FLT001") == []
     assert_flat_in_keras(pooled.source, tmp_path)
 
 
@@ -454,8 +428,8 @@ def test_corpus_bad_file_is_fixed_or_declined_with_its_reason(name):
         assert result.skipped and all(DECLINED[name] in s.reason for s in result.skipped), result.skipped
         return
     assert result.applied and not result.skipped, result.skipped
-    assert flt001(result.source) == []
-    assert len(lint(result.source)) == len(lint(source)) - len(result.applied)
+    assert findings(result.source, "FLT001") == []
+    assert len(findings(result.source)) == len(findings(source)) - len(result.applied)
     assert fix_source(result.source).source == result.source
     marked = {i for i, line in enumerate(result.source.splitlines(), 1)
               if line.rstrip().endswith("# FLT001")}  # the mark stays on the Dense's line

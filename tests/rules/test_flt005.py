@@ -14,10 +14,10 @@ import json
 import pytest
 
 from flake8_flatten.config import Options
-from flake8_flatten.rules import lint
 from flake8_flatten.rules import losses as L
 
 from .. import TESTS
+from ..expect import findings, messages
 
 GOLDEN = json.loads((TESTS / "golden" / "flt005_losses.json").read_text())
 KERAS2 = Options(keras_version="2")
@@ -144,29 +144,26 @@ model = keras.Sequential([keras.Input(shape=(20,)), layers.Dense(10, activation=
 """
 
 
-def flt005(source: str, options=None) -> list:
-    return [f for f in lint(source, options=options) if f.code == "FLT005"]
-
-
 def test_message_names_loss_labels_output_and_fix():
-    (finding,) = flt005(HEAD + 'model.compile(optimizer="adam", loss="categorical_crossentropy")\n'
-                               'model.fit(x, np.random.randint(0, 10, size=(64,)))\n')
-    assert finding.line == 8
-    assert "labels of shape (64,)" in finding.message and "(None, 10)" in finding.message
-    assert "categorical_crossentropy" in finding.message
-    assert 'sparse_categorical_crossentropy' in finding.message and "to_categorical(y, 10)" in finding.message
+    source = HEAD + ('model.compile(optimizer="adam", loss="categorical_crossentropy")\n'
+                     'model.fit(x, np.random.randint(0, 10, size=(64,)))\n')
+    assert findings(source, "FLT005") == [(8, 0, "FLT005")]
+    (message,) = messages(source, "FLT005")
+    assert "labels of shape (64,)" in message and "(None, 10)" in message
+    assert "categorical_crossentropy" in message
+    assert 'sparse_categorical_crossentropy' in message and "to_categorical(y, 10)" in message
 
 
 def test_one_hot_with_sparse_says_categorical():
-    (finding,) = flt005(HEAD + 'model.compile("adam", keras.losses.SparseCategoricalCrossentropy())\n'
-                               'model.fit(x, keras.utils.to_categorical(np.zeros(64), 10))\n')
-    assert 'categorical_crossentropy' in finding.message and "one-hot" in finding.message
+    (message,) = messages(HEAD + 'model.compile("adam", keras.losses.SparseCategoricalCrossentropy())\n'
+                                 'model.fit(x, keras.utils.to_categorical(np.zeros(64), 10))\n', "FLT005")
+    assert 'categorical_crossentropy' in message and "one-hot" in message
 
 
 def test_units_must_equal_classes():
-    (finding,) = flt005(HEAD + 'model.compile(loss="categorical_crossentropy", optimizer="adam")\n'
-                               'model.fit(x, keras.utils.to_categorical(np.zeros(64), 3))\n')
-    assert "Dense(3)" in finding.message
+    (message,) = messages(HEAD + 'model.compile(loss="categorical_crossentropy", optimizer="adam")\n'
+                                 'model.fit(x, keras.utils.to_categorical(np.zeros(64), 3))\n', "FLT005")
+    assert "Dense(3)" in message
 
 
 def test_missing_flatten_points_at_the_flt001_site():
@@ -182,22 +179,23 @@ model = keras.Sequential([
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
 model.fit(np.zeros((32, 28, 28, 1)), np.zeros((32,)))
 """
-    (finding,) = flt005(source)
-    assert finding.line == 11 and "Flatten()" in finding.message and "line 8 (FLT001)" in finding.message
+    assert findings(source, "FLT005") == [(11, 0, "FLT005")]
+    (message,) = messages(source, "FLT005")
+    assert "Flatten()" in message and "line 8 (FLT001)" in message
 
 
 def test_accuracy_metric_is_named_when_it_refuses_first():
     source = HEAD.replace("Dense(10", "Dense(3") + (
         'model.compile("adam", "categorical_crossentropy", metrics=["accuracy"])\n'
         'model.fit(x, np.zeros((64, 4, 3)))\n')
-    (finding,) = flt005(source)
-    assert "refuses them already" in finding.message and "categorical_accuracy" in finding.message
+    (message,) = messages(source, "FLT005")
+    assert "refuses them already" in message and "categorical_accuracy" in message
 
 
 def test_cardinality():
-    (finding,) = flt005(HEAD + 'model.compile(optimizer="adam", loss="mse")\n'
-                               'model.fit(x[:50], np.zeros((64, 10)))\n')
-    assert "50 samples" in finding.message and "64" in finding.message
+    (message,) = messages(HEAD + 'model.compile(optimizer="adam", loss="mse")\n'
+                                 'model.fit(x[:50], np.zeros((64, 10)))\n', "FLT005")
+    assert "50 samples" in message and "64" in message
 
 
 @pytest.mark.parametrize("tail", [
@@ -230,13 +228,13 @@ def test_cardinality():
     'model.fit(x, np.zeros((64,)))\nmodel.compile(optimizer="adam", loss="categorical_crossentropy")\n',
 ])
 def test_silent(tail):
-    assert flt005(HEAD + tail) == []
+    assert findings(HEAD + tail, "FLT005") == []
 
 
 def test_data_that_flt003_refuses_is_left_to_it():
     source = HEAD + ('model.compile(optimizer="adam", loss="categorical_crossentropy")\n'
                      'model.fit(np.zeros((64, 7)), np.zeros((64,)))\n')
-    assert {f.code for f in lint(source)} == {"FLT003"}
+    assert findings(source) == [(8, 0, "FLT003")]
 
 
 def test_multi_output_model_is_silent():
@@ -251,7 +249,7 @@ model = keras.Model(inputs, [a, b])
 model.compile(optimizer="adam", loss=["mse", "categorical_crossentropy"])
 model.fit(np.zeros((16, 8)), np.zeros((16,)))
 """
-    assert flt005(source) == []
+    assert findings(source, "FLT005") == []
 
 
 # -- Keras 2 -----------------------------------------------------------------------------
@@ -271,28 +269,28 @@ def test_keras2_binary_crossentropy_broadcasts_on_a_linear_output():
            if r[0] == "binary_crossentropy" and r[2] == [10] and r[3] == [8]]
     assert row and row[0][5] == "ok"
     linear = BCE_TEN_UNITS.replace(', activation="softmax"', "")
-    assert flt005(linear, KERAS2) == []
-    assert len(flt005(linear, KERAS3)) == 1
-    assert len(flt005(BCE_TEN_UNITS, KERAS2)) == 1
+    assert findings(linear, "FLT005", options=KERAS2) == []
+    assert findings(linear, "FLT005", options=KERAS3) == [(8, 0, "FLT005")]
+    assert findings(BCE_TEN_UNITS, "FLT005", options=KERAS2) == [(8, 0, "FLT005")]
 
 
 def test_keras2_categorical_crossentropy_refuses_class_ids_too():
     row = [r for r in GOLDEN["keras2"]["results"]
            if r[0] == "categorical_crossentropy" and r[2] == [10] and r[3] == [8]]
     assert row and row[0][5] != "ok"
-    assert len(flt005(CCE_IDS, KERAS2)) == 1
+    assert findings(CCE_IDS, "FLT005", options=KERAS2) == [(8, 0, "FLT005")]
 
 
 def test_crossentropy_is_resolved_on_the_shapes_in_keras3_only():
     """Keras 3 reads "crossentropy" (any case) as the cross-entropy the shapes suggest;
     Keras 2 does not know the name (its error is not about shapes)."""
     ids = HEAD + 'model.compile(optimizer="adam", loss="CrossEntropy")\nmodel.fit(x, np.zeros((64,)))\n'
-    assert flt005(ids, KERAS3) == []  # read as sparse_categorical_crossentropy: it trains
+    assert findings(ids, "FLT005", options=KERAS3) == []  # read as sparse_categorical_crossentropy: it trains
     wrong = HEAD + 'model.compile(optimizer="adam", loss="crossentropy")\n' \
                    'model.fit(x, keras.utils.to_categorical(np.zeros(64), 4))\n'
-    (finding,) = flt005(wrong, KERAS3)
-    assert "read by Keras as categorical_crossentropy" in finding.message
-    assert flt005(wrong, KERAS2) == []
+    (message,) = messages(wrong, "FLT005", options=KERAS3)
+    assert "read by Keras as categorical_crossentropy" in message
+    assert findings(wrong, "FLT005", options=KERAS2) == []
 
 
 #: Keras 3's train_on_batch/test_on_batch: no cardinality check, the loss sees the arrays as
@@ -325,4 +323,4 @@ ON_BATCH_RUNS = {9, 12, 21}
 
 
 def test_on_batch_sizes_are_the_arrays_own():
-    assert {f.line for f in flt005(ON_BATCH, KERAS3)} == ON_BATCH_REFUSED
+    assert findings(ON_BATCH, "FLT005", options=KERAS3) == [(line, 0, "FLT005") for line in sorted(ON_BATCH_REFUSED)]
