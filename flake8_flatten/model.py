@@ -174,6 +174,13 @@ class ModelDescription:
     runs_on_unread_data: bool = False
     #: Per input, the axes (batch axis 0) whose size is fixed but unknown to us.
     fixed_axes: Optional[list] = None
+    #: A subclassed model's ``call`` traced on: "build" (Keras 3 runs no ``call`` there),
+    #: "data" or "tensor" (Keras runs it: its refusals are real); None otherwise.
+    traced_by: Optional[str] = None
+    #: The same instance's model traced on another input before this one, and per
+    #: layer the layer object applied (shared weights must agree across the calls).
+    earlier_trace: Optional["ModelDescription"] = None
+    layer_objects: Optional[list] = None
     #: Per layer, the line of its application when the layer is reported at its
     #: constructor (a subclassed model's ``self.dense(x)`` in ``call``), else None.
     applied_lines: Optional[list] = None

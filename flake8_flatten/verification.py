@@ -2,7 +2,7 @@
 NumPy references (``verify/``) or dropped.
 
 Imported by every rule; it imports ``verify`` (and NumPy) only when there is a shape to
-confirm and the active options verify (tests/test_config.py: verify off never imports it).
+confirm and the active options verify (tests/frontends/test_config.py: verify off never imports it).
 """
 
 from __future__ import annotations

@@ -589,7 +589,7 @@ def check_hidden_input(seed: int, tally: Tally) -> None:
     if keras is None or keras.failure is not None:
         return  # a model Keras refuses says nothing of the shapes after the refusal
     for model in found:
-        hidden = replace(model, input_shape=None, fixed_axes=None, input_source=None,
+        hidden = replace(model, input_shape=None, fixed_axes=None, input_source=None, runs_on_unread_data=True,
                          inputs=None if model.inputs is None else [None] * len(model.inputs))
         seen: Counter = Counter()
         for layer in summarize(hidden, "<fuzz>")["layers"]:

@@ -113,20 +113,20 @@ class CallFollowing:
             if shape is not None:
                 shape = tuple(d if isinstance(d, int) and not isinstance(d, bool) else None
                               for d in shape)
-            self.built_instance(instance, shape, DECLARED)
+            self.built_instance(instance, shape, DECLARED, "build")
             return None
         if method not in FEED_METHODS:
             return UNKNOWN
         data = self.scope.graph.fresh(data)  # ``Net()(keras.Input(...))``
         if isinstance(data, Array) and len(data.shape) >= 2:
-            built = self.built_instance(instance, (None,) + data.shape[1:], FED)
+            built = self.built_instance(instance, (None,) + data.shape[1:], FED, "data")
             if built is not None:
                 return self.scope.feed(ModelRef(built[0]), method, args, kwargs, position)
             return UNKNOWN
         if method == "__call__" and isinstance(data, Tensor):
             shape = self.scope.graph.shape_of(data)
             source = DECLARED if data.input is not None else APPLIED
-            built = self.built_instance(instance, shape, source)
+            built = self.built_instance(instance, shape, source, "tensor")
             if built is None:
                 return self.scope.graph.apply(LayerCall(instance.cls.node.name, line=position[0],
                                                         col=position[1], is_keras=False),
@@ -134,10 +134,11 @@ class CallFollowing:
             return self.scope.graph.apply(built[1], args, position, instance)
         return UNKNOWN
 
-    def built_instance(self, instance: Instance, shape, source: str):
+    def built_instance(self, instance: Instance, shape, source: str, traced_by: str = "tensor"):
         """The instance's ``call`` followed on an input of ``shape``: ``(description, the
         layer it is inside another model)``, once per shape; None when it cannot be
-        followed (no ``call``, an unknown shape, a ``call`` we lose track of)."""
+        followed (no ``call``, an unknown shape, a ``call`` we lose track of).
+        ``traced_by``: "build", "data" or "tensor" (see `ModelDescription.traced_by`)."""
         if shape is None or "call" not in instance.cls.methods:
             return None
         if shape in instance.built:
@@ -154,6 +155,9 @@ class CallFollowing:
         if model is None or len(model.outputs) != 1:
             return None
         model.kind = "Subclassed" if instance.cls.kind == MODEL else "CustomLayer"
+        model.traced_by = traced_by
+        model.earlier_trace = next((built[0] for built in instance.built.values()
+                                    if built is not None and built[0].traced_by != "build"), None)
         # a custom layer is judged (FLT001, FLT004) by the model using it, as a layer
         model.input_source = source if instance.cls.kind == MODEL else APPLIED
         self.analysis.found.append(model)

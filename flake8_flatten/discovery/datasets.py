@@ -5,7 +5,7 @@ commonest source of a model's input in tutorials; its shapes are documented (and
 for the datasets split by ``test_split``, computed by the loader's own formula), so
 the data is known without downloading or running anything.  A call with an argument
 we do not model (``maxlen=`` filters samples, ``n_class=`` drops digits) is unknown.
-``tests/test_datasets.py`` checks every figure against the real libraries.
+``tests/discovery/test_datasets.py`` checks every figure against the real libraries.
 """
 
 from __future__ import annotations

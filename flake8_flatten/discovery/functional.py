@@ -179,6 +179,7 @@ class Graph:
         shared = [None if o is None else groups.setdefault(id(o), len(groups)) for o in layers]
         if len(groups) < sum(g is not None for g in shared):  # some object is applied twice
             model.shared = shared
+        model.layer_objects = layers
         applied = [self.nodes[i].applied for i in order]
         if any(line is not None for line in applied):
             model.applied_lines = applied

@@ -146,6 +146,9 @@ def _accept(codemod, plans: list, baseline: _Baseline):
     """``(fixed source, plan -> the Dense's new position)``, or Unfixable with what
     the re-lint of the fixed source found wrong."""
     fixed, placed = codemod.apply(plans)
+    models = discover(fixed)
+    runs = [_outputs(model) for model in models]
+    _one_width_per_class_dense(plans, placed, models, runs)  # before the re-lint: it says why
     findings = lint(fixed)
     added = Counter(f.code for f in findings) - baseline.codes
     if added:
@@ -154,25 +157,15 @@ def _accept(codemod, plans: list, baseline: _Baseline):
                         f"{first.message}")
     targets = [t for plan in plans for t in plan.targets]
     position = {t.position: placed[plan] for plan in plans for t in plan.targets}
-    models = discover(fixed)
     if len(models) != len(baseline.outputs):
         raise Unfixable("the fixed file would define other models")
-    #: a class's Dense (``self.head``), per model object (where the model is made, one
-    #: instance applied to several input shapes): the sizes of its input's last axis
-    widths: Dict[tuple, set] = {}
-    classes = {placed[plan] for plan in plans if plan.wrapper is not None}
-    for index, model in enumerate(models):
-        outputs, run, checked = _outputs(model)
+    for index, (model, (outputs, run, checked)) in enumerate(zip(models, runs)):
         mine = [t for t in targets if t.model == index]
         if not mine and outputs != baseline.outputs[index] and model.input_source != APPLIED:
             # (a model applied inside another is judged there: a class's own Dense fixed
             # changes its output, and the model applying it is checked for that)
             raise Unfixable(f"the model at line {model.line} would change too")
         reported = {(f.line, f.col) for f in flt001.check(model, run)}
-        for where in classes:  # one Dense object, one weight matrix
-            widths.setdefault((where, model.line, model.col), set()).update(
-                shape[-1] for shape, _ in _layers_at(model, run, checked, where)
-                if shape is not None and shape[-1] is not None)
         for target in mine:
             where = position[target.position]
             if where in reported:
@@ -182,14 +175,26 @@ def _accept(codemod, plans: list, baseline: _Baseline):
                 found = ", ".join(format_shape(s) for s in shapes) or "nothing"
                 raise Unfixable(f"after {target.layer}() the Dense would output {found}, "
                                 f"not {format_shape(target.promised)}")
+    return fixed, placed
+
+
+def _one_width_per_class_dense(plans: list, placed: dict, models: list, runs: list) -> None:
+    """Unfixable when a class's Dense (``self.head``) would get inputs of several sizes:
+    one model object applied to several input shapes, one weight matrix."""
+    widths: Dict[tuple, set] = {}
+    classes = {placed[plan] for plan in plans if plan.wrapper is not None}
+    for model, (_, run, checked) in zip(models, runs):
+        for where in classes:
+            widths.setdefault((where, model.line, model.col), set()).update(
+                shape[-1] for shape, _ in _layers_at(model, run, checked, where)
+                if shape is not None and shape[-1] is not None)
     for (where, _, _), found in widths.items():
-        if len(found) > 1:  # one model applied to inputs of several sizes
+        if len(found) > 1:
             plan = next(plan for plan in plans if placed[plan] == where)
             raise Unfixable(f"after {plan.name}() the Dense would get "
                             f"{' or '.join(map(str, sorted(found)))} inputs: one weight "
                             f"matrix cannot take both"
                             + (" (global pooling could: --pooling)" if plan.name == "Flatten" else ""))
-    return fixed, placed
 
 
 def _layers_at(model, run, checked, where) -> list:

@@ -1,6 +1,6 @@
 """The rules' documentation as Markdown: ``docs/rules/FLTNNN.md`` and the README's table,
 rendered from the registered `Rule`\\ s (``scripts/gen_docs.py`` writes them;
-``tests/test_docs.py`` fails when a written file differs from its rendering)."""
+``tests/project/test_docs.py`` fails when a written file differs from its rendering)."""
 
 from __future__ import annotations
 

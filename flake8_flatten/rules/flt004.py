@@ -13,7 +13,7 @@ from typing import List, Optional
 
 from ..config import active
 from ..model import APPLIED, TRACED, ModelDescription, format_shape
-from ..shapes.engine import GraphRun, infer_layer, layer_input, run_model
+from ..shapes.engine import GraphRun, built_size, infer_layer, layer_input, run_model
 from ..shapes.spec import ShapeError
 from ..verification import verified
 from .finding import Finding
@@ -35,7 +35,10 @@ RULE = Rule(
         by a conv or an RNN, an RNN on rank-2 input), a merge (`Add`, `Concatenate`, `Multiply`, ...,
         and `layers.add([...])`-style functions) of shapes that do not broadcast or align, a layer
         object applied twice (`encoder = Dense(4); encoder(a); encoder(b)`) to a size other than the one
-        its weights were built for.
+        its weights were built for. In a subclassed model whose `call` Keras runs (on data, or on a
+        tensor), the last of these: a layer of `__init__` applied twice in `call` at two sizes, or a
+        model called again on data of another size than its weights were built by, reported at the
+        layer's constructor in `__init__`.
     """,
     why_is_this_bad="""
         The model cannot even be constructed; you find out from a traceback deep in
@@ -67,7 +70,7 @@ RULE = Rule(
     """,
     notes="""
         A layer rule says "cannot be built" only where real Keras refuses (asserted for every layer case,
-        `tests/test_layer_rules.py`); Keras's `Add` broadcasting `(None, 1)` with `(None, 6)` is accepted.
+        `tests/layers/test_layer_rules.py`); Keras's `Add` broadcasting `(None, 1)` with `(None, 6)` is accepted.
         A size we could not evaluate (`Input(shape=(28, 28, n))`) makes shapes unknown, never an error.
     """,
 )
@@ -76,7 +79,9 @@ RULE = Rule(
 def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Finding]:
     """The refusals in ``model``; a model built by the tensor it is applied to is
     reported where it is applied (``inside the Sequential, ...``), once."""
-    if model.input_source == APPLIED or model.kind in TRACED:
+    if model.kind in TRACED:
+        return _traced(model, run)
+    if model.input_source == APPLIED:
         return []
     run = run or run_model(model)
     if not any(r.error for r in run.results):
@@ -98,6 +103,64 @@ def check(model: ModelDescription, run: Optional[GraphRun] = None) -> List[Findi
                                 f"{label(call)} cannot be built{given}: {result.error}; "
                                 f"{which_keras(call, result.input_shapes)} raises here"))
     return findings
+
+
+def _traced(model: ModelDescription, run: Optional[GraphRun]) -> List[Finding]:
+    """A subclassed model's ``call``, run by Keras on data or a tensor: only the refusals
+    of shared weights -- a layer object applied in ``call`` to another size than its
+    weights were built for, in this call or in an earlier call of the same instance.
+    (Its other layers' refusals are not reported: a traced ``call`` may hold branches
+    and operations whose failures we do not model exactly.)"""
+    if model.kind != "Subclassed" or model.traced_by not in ("data", "tensor"):
+        return []
+    run = run or run_model(model)
+    checked = verified(run)
+    first = _built_sizes(model.earlier_trace)
+    findings = []
+    for index, result in enumerate(run.results):
+        given = [run.shape_of(ref, checked) for ref in run.sources[index]]
+        if len(given) != 1 or given[0] is None:
+            continue
+        call, now = result.call, built_size(result.call, given[0])
+        objects = model.layer_objects or ()
+        obj = objects[index] if index < len(objects) else None
+        if result.rebuilt and obj is not None:  # applied twice in this call
+            j = next(j for j, other in enumerate(objects) if other is obj)
+            line = model.applied_lines[j] if model.applied_lines and model.applied_lines[j] else None
+            before = built_size(run.results[j].call, run.shape_of(run.sources[j][0], checked))
+            if before is not None and now is not None:
+                where = f"by its call on line {line}" if line else "by its first call"
+                findings.append(_rebuilt(call, given[0], now, before[1], where))
+            continue
+        earlier = first.get(id(obj)) if obj is not None else None
+        if earlier is not None and now is not None and earlier[1] != now[1]:
+            findings.append(_rebuilt(call, given[0], now, earlier[1],
+                                     f"when the model ran on {format_shape(earlier[2])}"))
+    return findings
+
+
+def _rebuilt(call, shape, now, size: int, where: str) -> Finding:
+    return Finding(call.line, call.col, CODE,
+                   f"{label(call)} cannot be applied to input {format_shape(shape)}: its weights were "
+                   f"built for size {size} on axis {now[0] - len(shape)} {where}; Keras raises here")
+
+
+def _built_sizes(model: Optional[ModelDescription]) -> dict:
+    """Per layer object of an earlier traced call: ``(axis, size, that call's input)`` of
+    the first application's weight axis, as confirmed by NumPy."""
+    if model is None or model.layer_objects is None:
+        return {}
+    run = run_model(model)
+    checked = verified(run)
+    sizes = {}
+    for index, obj in enumerate(model.layer_objects):
+        given = [run.shape_of(ref, checked) for ref in run.sources[index]]
+        if obj is None or id(obj) in sizes or len(given) != 1:
+            continue
+        built = built_size(run.results[index].call, given[0])
+        if built is not None:
+            sizes[id(obj)] = built + (model.input_shape,)
+    return sizes
 
 
 def which_keras(call, shapes) -> str:

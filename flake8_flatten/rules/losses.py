@@ -2,7 +2,7 @@
 
 A mirror of Keras's own code path, one step at a time, so FLT005 reports exactly what
 Keras refuses (every rule here is a measured case: ``tests/golden/flt005_losses.json``,
-re-run live by ``tests/test_flt005_live.py``):
+re-run live by ``tests/rules/test_flt005_live.py``):
 
 Keras 3 (``keras/src/losses``, ``trainers/compile_utils.py``, the backend's ``nn``):
 

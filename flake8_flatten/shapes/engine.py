@@ -27,6 +27,8 @@ class LayerResult:
     role: Optional[str]  # None for a layer we have no rule for
     error: Optional[str] = None  # why Keras would refuse to build it
     input_shapes: Tuple[Shape, ...] = ()  # every input, for merges
+    #: The refusal is a shared layer's: its weights were built for another size.
+    rebuilt: bool = False
 
 
 def infer_layer(call: LayerCall, shape, version: Optional[int] = None) -> Shape:
@@ -94,19 +96,36 @@ def infer_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
     for index, (call, refs) in enumerate(zip(calls, sources)):
         spec = spec_for(call)
         given = tuple(tensors[r] if 0 <= r < len(tensors) else None for r in refs)
-        error = None
+        error, rebuilt = None, False
         try:
             if shared is not None and shared[index] is not None and len(given) == 1:
                 _check_built(built, shared[index], call, given[0])
             out = infer_layer(call, layer_input(call, given))
+        except BuiltForAnotherSize as exc:
+            out, error, rebuilt = None, str(exc), True
         except ShapeError as exc:
             out, error = None, str(exc)
         except (ArithmeticError, TypeError, ValueError):
             out = None  # a rule met arguments it does not model: unknown, not a crash
         results.append(LayerResult(call, given[0] if given else None, out,
-                                   spec.role if spec else None, error, given))
+                                   spec.role if spec else None, error, given, rebuilt))
         tensors.append(out)
     return results
+
+
+class BuiltForAnotherSize(ShapeError):
+    """A layer object applied again to a size other than the one its weights were built
+    for (Keras: ``expected axis -1 of input shape to have value 8``)."""
+
+
+def built_size(call: LayerCall, shape: Shape) -> Optional[Tuple[int, int]]:
+    """``(axis, size)`` of the input axis ``call``'s weights are built for, on ``shape``;
+    None when it has no such axis or the size is unknown."""
+    if shape is None:
+        return None
+    axis = weight_axis(call, len(shape))
+    size = shape[axis] if axis is not None else None
+    return None if size is None else (axis, size)
 
 
 def _check_built(built: dict, layer, call: LayerCall, shape: Shape) -> None:
@@ -122,8 +141,8 @@ def _check_built(built: dict, layer, call: LayerCall, shape: Shape) -> None:
         return
     first_size, rank, first = built[layer]
     if size is not None and len(shape) == rank and size != first_size:
-        raise ShapeError(f"this layer's weights were built for size {first_size} on axis "
-                         f"{axis - rank} by its first call (line {first.line}), not {size}")
+        raise BuiltForAnotherSize(f"this layer's weights were built for size {first_size} on axis "
+                                  f"{axis - rank} by its first call (line {first.line}), not {size}")
 
 
 def infer_chain(input_shape: Shape, calls: List[LayerCall]) -> List[LayerResult]:
@@ -194,7 +213,7 @@ def probed_runs(run: "GraphRun") -> List["GraphRun"]:
     equal in every probed run does not depend on the stand-in sizes: ``Dense(64)`` after
     ``Flatten()`` of anything is ``(None, 64)``.  Empty when there is nothing to probe,
     or the model fails to build (its unknown shapes are then Keras's refusal)."""
-    if any(r.error for r in run.results):
+    if any(r.error or _refuses_arguments(r.call) for r in run.results):
         return []
     probed = {i: probe_rank(r.call) for i, r in enumerate(run.results)
               if r.output_shape is None and r.input_shapes and all(s is None for s in r.input_shapes)}
@@ -215,6 +234,18 @@ def probed_runs(run: "GraphRun") -> List["GraphRun"]:
             return []
         runs.append(GraphRun(inputs, run.calls, sources, outputs, results))
     return runs
+
+
+def _refuses_arguments(call: LayerCall) -> bool:
+    """Keras's constructor refuses the call's arguments (a TypeError: the model is never
+    made, ``SpatialDropout2D(0.2, input_shape=...)`` in Keras 3)."""
+    spec = spec_for(call)
+    try:
+        if spec is not None:
+            spec.bind(call)
+    except TypeError:
+        return True
+    return False
 
 
 #: What a nested layer's rule runs its inner layers with (`LayerSpec.nested`).

@@ -6,7 +6,7 @@ A family is a module of the same name in three places: ``shapes/<name>.py`` (its
 and ``KERAS2_REFERENCES`` where Keras 2 computes a layer otherwise) and
 ``tests/cases/<name>.py`` (its ``CASES``, checked against real Keras through the goldens).
 The shape engine (`engine.registry`), the references (`verify.engine.references`) and
-the cases (`tests.cases.all_cases`) read this table; tests/test_families.py fails when a
+the cases (`tests.cases.all_cases`) read this table; tests/layers/test_families.py fails when a
 registered class lacks a reference, a case or a golden.  Adding a class to a family is
 one entry in its ``SPECS`` (and ``REFERENCES``) plus its cases; adding a family is one
 row here plus its three modules.
