@@ -12,6 +12,7 @@ layer's reference gets this engine as `INNER` to run the layers inside it.
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import Callable, Dict, List, Optional, Sequence
 
 import numpy as np
@@ -68,20 +69,28 @@ def reference_graph(input_shapes: Sequence[Shape], calls: List[LayerCall],
         except (ValueError, MemoryError, OverflowError):  # beyond NumPy's addressable size
             tensors.append(None)
     shapes: List[Optional[tuple]] = []
-    for call, refs in zip(calls, sources):
-        given = [tensors[r] if 0 <= r < len(tensors) else None for r in refs]
-        out = None
-        if given and all(x is not None for x in given):
-            x = layer_input(call, given)
-            if x is not None:
-                try:
-                    with np.errstate(all="ignore"):
-                        out = run_layer(call, x, fill)
-                except (Unverifiable, ValueError, TypeError, IndexError, MemoryError, ArithmeticError):
-                    out = None  # e.g. strides=0: Keras divides by zero too; nothing to confirm
-        tensors.append(out)
-        shapes.append(None if out is None else out.shape)
+    with warnings.catch_warnings():  # NumPy on empty axes ("Mean of empty slice"): our
+        warnings.simplefilter("ignore", RuntimeWarning)  # business, not the user's output
+        for call, refs in zip(calls, sources):
+            out = _reference_layer(call, [tensors[r] if 0 <= r < len(tensors) else None for r in refs],
+                                   fill)
+            tensors.append(out)
+            shapes.append(None if out is None else out.shape)
     return shapes
+
+
+def _reference_layer(call: LayerCall, given: list, fill: int) -> Optional[np.ndarray]:
+    """One layer's reference output on ``given``; None where it, or an input, cannot run."""
+    out = None
+    if given and all(x is not None for x in given):
+        x = layer_input(call, given)
+        if x is not None:
+            try:
+                with np.errstate(all="ignore"):
+                    out = run_layer(call, x, fill)
+            except (Unverifiable, ValueError, TypeError, IndexError, MemoryError, ArithmeticError):
+                out = None  # e.g. strides=0: Keras divides by zero too; nothing to confirm
+    return out
 
 
 def _agrees(static: Shape, concrete_shape: Optional[tuple], batches) -> bool:

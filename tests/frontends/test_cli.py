@@ -141,3 +141,12 @@ def test_check_honours_noqa_as_flake8_does(tmp_path):
         path.write_text("".join(edited))
         proc = cli("check", str(path))
         assert (proc.returncode == 1) == reported and ("FLT001" in proc.stdout) == reported, comment
+
+
+def test_numpy_warnings_of_the_verification_never_reach_the_users_output():
+    """Keras 2 lets a global pooling run on an axis cropped to nothing: its NumPy reference
+    takes a mean of an empty slice, and NumPy warns.  The user sees the finding only."""
+    path = ROOT / "tests" / "diagnostics" / "flt004_cropping_too_much.py"
+    proc = cli("check", "--keras-version", "2", str(path))
+    assert proc.returncode == 1 and proc.stderr == ""
+    assert proc.stdout.count("FLT004") == 1
