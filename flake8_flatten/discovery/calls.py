@@ -12,6 +12,7 @@ from typing import Optional
 
 from ..model import APPLIED, DECLARED, FED, UNKNOWN, LayerCall
 from .arrays import Array
+from .pipelines import Samples
 from .functional import FEED_METHODS, Graph, ModelRef, Tensor
 from .scope import Scope
 from .subclassed import MODEL, Instance, KerasClass, snake_case
@@ -122,6 +123,9 @@ class CallFollowing:
             built = self.built_instance(instance, (None,) + data.shape[1:], FED, "data")
             if built is not None:
                 return self.scope.feed(ModelRef(built[0]), method, args, kwargs, position)
+            return UNKNOWN
+        if isinstance(data, Samples) and data.batched and data.shape and method != "__call__":
+            self.built_instance(instance, (None,) + data.shape, FED, "data")  # ``fit(train_ds)``
             return UNKNOWN
         if method == "__call__" and isinstance(data, Tensor):
             shape = self.scope.graph.shape_of(data)

@@ -1,6 +1,7 @@
 """Which calls make data of a known shape: NumPy and TensorFlow/Keras constructors,
-the bundled datasets, ``to_categorical``, ``pad_sequences``, ``train_test_split`` and
-scikit-learn's scalers -- one dispatch for the evaluator and the walker's cheap test."""
+the bundled datasets, ``to_categorical``, ``pad_sequences``, ``train_test_split``,
+scikit-learn's scalers and input pipelines (`pipelines`) -- one dispatch for the evaluator
+and the walker's cheap test."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import UNKNOWN
-from . import arrays, datasets
+from . import arrays, datasets, pipelines
 from .names import keras_path
 
 
@@ -56,6 +57,8 @@ def call(qualname: str, args: Optional[tuple], kwargs: Optional[tuple]):
         depth = args[1] if len(args) > 1 else arrays.keyword_value(
             kwargs, "depth", arrays.keyword_value(kwargs, "num_classes", None))
         return arrays.one_hot_of(args[0] if args else UNKNOWN, depth)
+    if root == "tensorflow" and function == "data.Dataset.from_tensor_slices":
+        return None if probe else pipelines.from_tensor_slices(args, kwargs)
     if root in ("tensorflow", "keras") and function in arrays.SHAPED:
         return None if probe else arrays.construct_tensor(function, args, kwargs)
     path = keras_path(qualname)
@@ -65,6 +68,8 @@ def call(qualname: str, args: Optional[tuple], kwargs: Optional[tuple]):
     if name is not None:
         return None if probe else datasets.keras_dataset(name, args, kwargs)
     last = path[-1] if path else ""
+    if last == "image_dataset_from_directory" and ("utils" in path[:-1] or "preprocessing" in path[:-1]):
+        return None if probe else pipelines.image_dataset_from_directory(args, kwargs)
     if last == "to_categorical" and "utils" in path[:-1]:
         if probe:
             return None

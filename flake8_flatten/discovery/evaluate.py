@@ -13,7 +13,7 @@ import operator
 from typing import List, Optional, Tuple
 
 from ..model import UNKNOWN, LayerCall, Loss
-from . import arrays, data
+from . import arrays, data, pipelines
 from .names import keras_class, keras_path
 from .markers import SEQUENTIAL
 from .values import LayerFactory, ObservedShape
@@ -421,6 +421,8 @@ class Evaluator:
             base = self._eval(node.func.value, scope, position)
             if isinstance(base, arrays.Array):
                 return UNKNOWN if arguments is None else arrays.method(base, node.func.attr, *arguments)
+            if isinstance(base, pipelines.Samples):
+                return UNKNOWN if arguments is None else pipelines.method(base, node.func.attr, *arguments)
             if isinstance(base, data.Scaler) and node.func.attr in ("fit_transform", "transform") \
                     and arguments is not None and len(arguments[0]) == 1 \
                     and isinstance(arguments[0][0], arrays.Array):

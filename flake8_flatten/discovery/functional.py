@@ -20,6 +20,7 @@ from ..shapes.spec import ShapeError
 from . import arrays, ops
 from .arrays import Array
 from .declarations import input_shape_of
+from .pipelines import Samples
 from .names import INPUT_KINDS, keras_path
 from .scope import Scope
 from .subclassed import BoundMethod, Instance
@@ -415,6 +416,11 @@ class Flow(FlowScope):
         if model.truncated:
             return UNKNOWN
         self.labels(model, method, args, kwargs, data, position)
+        if isinstance(data, Samples) and data.batched and data.shape and model.input_source is None \
+                and model.kind == "Sequential" and model.layers:
+            model.input_shape = (None,) + data.shape  # Keras builds it on the first batch
+            model.input_source = FED
+            return UNKNOWN
         if not isinstance(data, Array):
             model.runs_on_unread_data = True
             return UNKNOWN

@@ -17,6 +17,7 @@ from typing import Dict, List, Optional
 from ..model import UNKNOWN, LayerCall, ModelDescription
 from . import data
 from .arrays import Array
+from .pipelines import Samples
 from .calls import CallFollowing
 from .claims import ShapeClaims
 from .functional import Flow, Graph, ModelRef, Tensor, is_model_class, merge_function
@@ -47,7 +48,7 @@ def _followed(value) -> bool:
     model merely configured or summarised: see `_MODEL_USES`)."""
     if isinstance(value, tuple):
         return any(_followed(v) for v in value)
-    return isinstance(value, (Tensor, LayerCall, Array, Prediction, Instance))
+    return isinstance(value, (Tensor, LayerCall, Array, Prediction, Instance, Samples))
 
 
 def _matters(qualname: str) -> bool:
