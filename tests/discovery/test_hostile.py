@@ -233,6 +233,33 @@ HOSTILE_SOURCES = {
     "long_boolean_chain": MODEL + "flag = (" + " or ".join(["a"] * 12_000) + ")\n",
     "long_string_concatenation": MODEL + "s = (" + " ".join(['"a"'] * 20_000) + ")\n",
     "python_3_12_syntax": MODEL + "type Shape = tuple[int, ...]\n",
+    # the readings of issue 11's second round, in odd forms
+    "partial_factories": HEADER + "from functools import partial\nP = partial(layers.Dense)\n"
+                         "Q = partial(partial(layers.Conv2D, 3), 3)\nR = partial(keras.Sequential, [])\n"
+                         "S = partial(layers.Dense, units=2, units2=3)\nT = partial()\n"
+                         "m = keras.Sequential([P(4, input_shape=(3,)), P(), Q(padding='same'), R(), S(7),"
+                         " P(*[1]), P(**{})])\n",
+    "augmented_tensors": HEADER + "x = keras.Input((4,))\ny = x\ny += 1\ny *= y\ny @= y\n"
+                         "y -= undefined\ny //= 0\ny **= -1\nx.shape += (1,)\nz = [x]\nz[0] += x\n"
+                         "m = keras.Model(x, y)\nn = 0\nn += 'a'\n",
+    "opaque_operations": HEADER + "import tensorflow as tf\nx = keras.Input((4, 4))\n"
+                         "b = tf.shape(x)[0]\nr = tf.reshape(x, (b, -1))\nq = tf.reshape(x, (-1, 3, 3))\n"
+                         "outs = [keras.ops.max(x, axis=1)] * 3\nw = layers.Dense(2)(r) - x\n"
+                         "m = keras.Model(x, outs + [w, q, {'a': x}])\nk = keras.Model(x, tf.unknown(x)(x))\n",
+    "pipelines": HEADER + "import numpy as np\nimport tensorflow as tf\n"
+                 "a = tf.data.Dataset.from_tensor_slices({'a': np.zeros((3, 2))}).batch(2)\n"
+                 "b = tf.data.Dataset.from_tensor_slices((np.zeros((3, 2)), np.zeros(4))).batch(2)\n"
+                 "c = tf.data.Dataset.from_tensor_slices(np.zeros((0,))).batch(0).batch(2)\n"
+                 "d = keras.utils.image_dataset_from_directory(image_size=(0, -1), color_mode='cmyk')\n"
+                 "e, f = keras.utils.image_dataset_from_directory('x', subset='both', batch_size=None)\n"
+                 "m = keras.Sequential([layers.Flatten(), layers.Dense(4)])\n"
+                 "for ds in (a, b, c, d, e, f):\n    m.fit(ds)\nm.fit(x=e.batch(1))\n",
+    "redefined_model_classes": HEADER + "class CustomModel(keras.Model):\n    pass\n"
+                               "class CustomModel(keras.Model):\n    def train_step(self, d):\n"
+                               "        return {}\n"
+                               "i = keras.Input((3,))\nm = CustomModel(i, layers.Dense(2)(i))\n"
+                               "n = CustomModel(i)\no = CustomModel(*[i, i])\np = CustomModel(inputs=i, outputs=None)\n"
+                               "q = CustomModel()\nq(np.zeros((2, 3)))\n",
 }
 
 
