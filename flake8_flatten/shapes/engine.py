@@ -131,16 +131,15 @@ def built_size(call: LayerCall, shape: Shape) -> Optional[Tuple[int, int]]:
 def _check_built(built: dict, layer, call: LayerCall, shape: Shape) -> None:
     """A shared layer's later application must match the size its weights were built
     for by the first one."""
-    if shape is None:
+    found = built_size(call, shape)
+    if found is None:
         return
-    axis = weight_axis(call, len(shape))
-    size = shape[axis] if axis is not None else None
+    axis, size = found
     if layer not in built:
-        if size is not None:
-            built[layer] = (size, len(shape), call)
+        built[layer] = (size, len(shape), call)
         return
     first_size, rank, first = built[layer]
-    if size is not None and len(shape) == rank and size != first_size:
+    if len(shape) == rank and size != first_size:
         raise BuiltForAnotherSize(f"this layer's weights were built for size {first_size} on axis "
                                   f"{axis - rank} by its first call (line {first.line}), not {size}")
 
