@@ -21,16 +21,15 @@ without reading the implementation.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import defaultdict
 
 import pytest
 
-from flake8_flatten.rules import lint
 
 from .. import TESTS
 from ..conftest import keras_live
+from ..corpora import flt001_lines, recorder
 
 REACH = TESTS / "reach"
 FILES = sorted(p.name for p in REACH.glob("*.py") if p.name.startswith(("bad_", "clean_")))
@@ -38,14 +37,7 @@ GOLDEN = json.loads((REACH / "golden.json").read_text())
 MIN_PRECISION, MIN_STYLE_RECALL, MIN_RECALL = 0.95, 0.8, 0.9
 
 
-def _recorder():
-    spec = importlib.util.spec_from_file_location("reach_record", REACH / "record.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-RECORD = _recorder()  # stdlib + numpy only at import; Keras is imported when a file runs
+RECORD = recorder(REACH)  # stdlib + numpy only at import; Keras is imported when a file runs
 STYLES = RECORD.STYLES
 
 
@@ -57,20 +49,12 @@ def marked(name: str):
     return RECORD._marked(REACH / name)
 
 
-def flt001_lines(name: str):
-    """The lines of the FLT001 findings, or the exception lint() raised."""
-    try:
-        return sorted({f.line for f in lint((REACH / name).read_text()) if f.code == "FLT001"})
-    except Exception as exc:  # noqa: BLE001 - an escaped exception is a miss, shown in the table
-        return exc
-
-
 def score() -> dict:
     """Per style: bad files, found, false positives (findings not at a mark), misses."""
     table = defaultdict(lambda: {"bad": 0, "found": 0, "clean": 0, "fp": 0, "misses": []})
     for name in FILES:
         row = table[style(name)]
-        lines = flt001_lines(name)
+        lines = flt001_lines(REACH / name)
         if isinstance(lines, Exception):
             row["bad" if name.startswith("bad_") else "clean"] += 1
             row["misses"].append(f"{name}: lint() raised {type(lines).__name__}: {lines}")

@@ -22,18 +22,17 @@ A failure prints the per-style table with every miss.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import defaultdict
 
 import pytest
 
 from flake8_flatten.discovery import discover
-from flake8_flatten.rules import lint
 from flake8_flatten.summary import summarize
 
 from .. import TESTS
 from ..conftest import keras_live
+from ..corpora import flt001_lines, recorder
 
 CORPUS = TESTS / "subclassed"
 FILES = sorted(p.name for p in CORPUS.glob("*.py") if p.name.startswith(("bad_", "clean_")))
@@ -41,27 +40,12 @@ GOLDEN = json.loads((CORPUS / "golden.json").read_text())
 MIN_STYLE_RECALL = 0.75
 
 
-def _recorder():
-    spec = importlib.util.spec_from_file_location("subclassed_record", CORPUS / "record.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-RECORD = _recorder()  # stdlib + numpy at import; Keras only when a file runs
+RECORD = recorder(CORPUS)  # stdlib + numpy at import; Keras only when a file runs
 STYLES = RECORD.STYLES
 
 
 def style(name: str) -> str:
     return RECORD.style_of(name)
-
-
-def flt001_lines(name: str):
-    """The lines of the FLT001 findings, or the exception lint() raised."""
-    try:
-        return sorted({f.line for f in lint((CORPUS / name).read_text()) if f.code == "FLT001"})
-    except Exception as exc:  # noqa: BLE001 - an escaped exception is a miss, shown in the table
-        return exc
 
 
 def score() -> dict:
@@ -70,7 +54,7 @@ def score() -> dict:
                                  "misses": []})
     for name in FILES:
         row = table[style(name)]
-        lines = flt001_lines(name)
+        lines = flt001_lines(CORPUS / name)
         bad = name.startswith("bad_")
         row["bad" if bad else "clean"] += 1
         if isinstance(lines, Exception):

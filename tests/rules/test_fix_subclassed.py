@@ -10,7 +10,6 @@ every bad file is fixed or declined with the reason, as listed in `DECLINED`.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import textwrap
 
@@ -20,6 +19,7 @@ from flake8_flatten.fix import fix_source
 
 from .. import TESTS
 from ..conftest import keras_live
+from ..corpora import recorder
 from ..expect import findings
 from .fixes import assert_fixes, assert_leaves, code
 
@@ -32,14 +32,7 @@ DECLINED = {
 }
 
 
-def _recorder():
-    spec = importlib.util.spec_from_file_location("subclassed_record_fix", CORPUS / "record.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-RECORD = _recorder()  # stdlib + numpy at import; Keras only when a file runs
+RECORD = recorder(CORPUS)  # stdlib + numpy at import; Keras only when a file runs
 
 
 def keras_dense_ranks(source: str, tmp_path, name: str = "fixed_model.py") -> dict:
