@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import UNKNOWN, LayerCall
+from ..shapes.spec import product
 from .names import keras_path
 
 #: Elementwise functions of one tensor (the rest of the path after tf/keras).
@@ -80,14 +81,7 @@ def _keeps_samples(shape, target) -> bool:
     the static shape Keras states is then ``(None,) + target`` either way."""
     if shape is None or None in shape[1:] or -1 in target:
         return True
-    return _product(shape[1:]) == _product(target)
-
-
-def _product(dims) -> int:
-    result = 1
-    for d in dims:
-        result *= d
-    return result
+    return product(shape[1:]) == product(target)
 
 
 #: Python operators between two tensors of one shape, as the merge layer doing the same.
